@@ -1,0 +1,31 @@
+package io.onex.engine.core;
+
+import java.util.Optional;
+
+/**
+ * The heart of a workflow type: a pure function from the current state and an action to a {@link
+ * Transition} (the ONEX ProtocolWorkflowReducer's dispatch and transition validation).
+ *
+ * <p>Implementations must be deterministic: no I/O, no clock, no randomness and no shared mutable
+ * state. Time, ids and the instance's identity come from the {@link ReduceContext}. The engine
+ * calls the reducer both when an action arrives and when it replays history, and proves by a state
+ * digest that both give the same result. Implementations may be called from any thread, one call
+ * at a time per instance.
+ *
+ * @param <S> the workflow's state type
+ * @param <A> the workflow's action type (usually a sealed interface of records)
+ */
+@FunctionalInterface
+public interface Reducer<S, A> {
+
+  /** Applies {@code action} to {@code state}. Called only when {@link #validate} found no fault. */
+  Transition<S> reduce(S state, A action, ReduceContext context);
+
+  /**
+   * Checks whether {@code action} is allowed in {@code state} before it is applied; a rejection
+   * names the reason and leaves the instance unchanged. Accepts everything by default.
+   */
+  default Optional<Rejection> validate(S state, A action, ReduceContext context) {
+    return Optional.empty();
+  }
+}

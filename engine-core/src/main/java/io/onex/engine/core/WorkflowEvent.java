@@ -1,0 +1,60 @@
+package io.onex.engine.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the engine journals for each accepted action: exactly one event per action, carrying the
+ * action itself, the intents the reducer produced for it, where it sits in its causal flow, and a
+ * digest of the state it led to. Replaying the events in sequence through the pinned definition
+ * reproduces every state, which the digests prove.
+ *
+ * <p>Immutable; serialized as JSON with these field names, which are part of the history format.
+ *
+ * @param eventId deterministic id of this event (derived from instance and sequence)
+ * @param workflowType the instance's workflow type
+ * @param instanceId the instance's id
+ * @param sequence position in the instance's history, from 1 (the start) without gaps
+ * @param epoch the instance's epoch when the action was applied
+ * @param action the applied action, as received (the start action for sequence 1)
+ * @param intents the intents the reducer emitted, in order
+ * @param causationId id of what caused the action (itself, or an intent)
+ * @param correlationChain ids from the flow's origin down to this event, inclusive
+ * @param definitionVersion the definition version that applied the action
+ * @param timestamp when it happened: the action's issue time, never a clock read by the reducer
+ * @param status the instance's status after the action
+ * @param statusReason why the instance ended, when it failed or was cancelled; otherwise null
+ * @param stateDigest SHA-256 of the canonical JSON of the resulting state
+ */
+public record WorkflowEvent(
+    String eventId,
+    String workflowType,
+    String instanceId,
+    long sequence,
+    long epoch,
+    Action action,
+    List<Intent> intents,
+    String causationId,
+    List<String> correlationChain,
+    int definitionVersion,
+    Instant timestamp,
+    InstanceStatus status,
+    String statusReason,
+    String stateDigest) {
+
+  public WorkflowEvent {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(status, "status");
+    intents = intents == null ? List.of() : List.copyOf(intents);
+    correlationChain = correlationChain == null ? List.of() : List.copyOf(correlationChain);
+  }
+
+  /** Whether this is the event that started the instance. */
+  @JsonIgnore
+  public boolean isStart() {
+    return Action.START.equals(action.type());
+  }
+}

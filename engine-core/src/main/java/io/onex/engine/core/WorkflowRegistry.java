@@ -1,0 +1,74 @@
+package io.onex.engine.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The workflow definitions a node knows, by type and version. New instances start on a type's
+ * latest version; running instances keep the version they started with.
+ *
+ * <p>Thread-safe. A (type, version) pair can be registered once; registering it again is an error,
+ * because instances pinned to it must never see its behaviour change.
+ */
+public final class WorkflowRegistry {
+
+  private final ConcurrentMap<String, NavigableMap<Integer, WorkflowDefinition<?, ?>>> byType =
+      new ConcurrentHashMap<>();
+
+  /** Registers {@code definition}; throws if its type and version are already registered. */
+  public WorkflowRegistry register(WorkflowDefinition<?, ?> definition) {
+    NavigableMap<Integer, WorkflowDefinition<?, ?>> versions =
+        byType.computeIfAbsent(definition.type(), t -> new ConcurrentSkipListMap<>());
+    if (versions.putIfAbsent(definition.version(), definition) != null) {
+      throw new IllegalStateException(
+          "Workflow type '" + definition.type() + "' version " + definition.version()
+              + " is already registered");
+    }
+    return this;
+  }
+
+  /** The newest version of {@code type}, if the type is known. */
+  public Optional<WorkflowDefinition<?, ?>> latest(String type) {
+    NavigableMap<Integer, WorkflowDefinition<?, ?>> versions = byType.get(type);
+    return versions == null || versions.isEmpty()
+        ? Optional.empty()
+        : Optional.of(versions.lastEntry().getValue());
+  }
+
+  /** The given version of {@code type}, if registered. */
+  public Optional<WorkflowDefinition<?, ?>> find(String type, int version) {
+    NavigableMap<Integer, WorkflowDefinition<?, ?>> versions = byType.get(type);
+    return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+  }
+
+  /** The newest version of {@code type}; throws {@link UnknownWorkflowTypeException} otherwise. */
+  public WorkflowDefinition<?, ?> require(String type) {
+    return latest(type).orElseThrow(() -> new UnknownWorkflowTypeException(type));
+  }
+
+  /** The given version of {@code type}; throws {@link UnknownWorkflowTypeException} otherwise. */
+  public WorkflowDefinition<?, ?> require(String type, int version) {
+    return find(type, version).orElseThrow(() -> new UnknownWorkflowTypeException(type, version));
+  }
+
+  /** Whether any version of {@code type} is registered. */
+  public boolean contains(String type) {
+    return byType.containsKey(type);
+  }
+
+  /** The registered type names, sorted. */
+  public List<String> types() {
+    return byType.keySet().stream().sorted().toList();
+  }
+
+  /** Every registered version of {@code type}, oldest first. */
+  public Collection<WorkflowDefinition<?, ?>> versions(String type) {
+    NavigableMap<Integer, WorkflowDefinition<?, ?>> versions = byType.get(type);
+    return versions == null ? List.of() : List.copyOf(versions.values());
+  }
+}

@@ -1,0 +1,197 @@
+package io.onex.engine.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.Action;
+import io.onex.engine.core.InstanceClosedException;
+import io.onex.engine.core.InstanceDivergedException;
+import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.InvalidPayloadException;
+import io.onex.engine.core.Transition;
+import io.onex.engine.core.TransitionRejectedException;
+import io.onex.engine.core.UnknownActionException;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.WorkflowDefinition.ActionSpec;
+import io.onex.engine.core.WorkflowDefinition.StartSpec;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.WorkflowException;
+import io.onex.engine.core.WorkflowInstance;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Applies actions to one workflow definition's instances, purely: the same code decides live
+ * actions and replays journaled events, so both always agree. Throws a {@link WorkflowException}
+ * naming the problem when an action cannot be applied; never performs I/O.
+ *
+ * @param <S> the workflow's state type
+ * @param <A> the workflow's action type
+ */
+public final class InstanceMachine<S, A> {
+
+  private final WorkflowDefinition<S, A> definition;
+
+  private InstanceMachine(WorkflowDefinition<S, A> definition) {
+    this.definition = definition;
+  }
+
+  public static <S, A> InstanceMachine<S, A> of(WorkflowDefinition<S, A> definition) {
+    return new InstanceMachine<>(definition);
+  }
+
+  public WorkflowDefinition<S, A> definition() {
+    return definition;
+  }
+
+  /** The result of applying one action: the event to journal and the instance it leads to. */
+  public record Applied<S>(WorkflowEvent event, WorkflowInstance<S> instance) {}
+
+  /** Starts instance {@code instanceId} from the start action, whose payload is the start input. */
+  public Applied<S> start(String instanceId, Action action) {
+    DefaultReduceContext context =
+        new DefaultReduceContext(definition.type(), instanceId, definition.version(), 1, 0, action);
+    S state = initialState(definition.start(), action.payload(), context);
+    return record(context, state, List.of(), InstanceStatus.PENDING, null);
+  }
+
+  /** Applies {@code action} to {@code current}, or throws why it cannot be applied. */
+  public Applied<S> apply(WorkflowInstance<S> current, Action action) {
+    if (current.status().isFinal()) {
+      throw new InstanceClosedException(
+          current.workflowType(), current.instanceId(), current.status(), action.type());
+    }
+    ActionSpec<? extends A> spec =
+        definition
+            .action(action.type())
+            .orElseThrow(
+                () ->
+                    new UnknownActionException(
+                        definition.type(),
+                        definition.version(),
+                        action.type(),
+                        definition.actions().keySet()));
+    A payload = decode(action.payload(), spec.payloadType(), "payload of action '" + spec.name() + "'");
+    DefaultReduceContext context =
+        new DefaultReduceContext(
+            definition.type(),
+            current.instanceId(),
+            current.definitionVersion(),
+            current.sequence() + 1,
+            current.epoch(),
+            action);
+    definition
+        .reducer()
+        .validate(current.state(), payload, context)
+        .ifPresent(
+            rejection -> {
+              throw new TransitionRejectedException(rejection);
+            });
+    Transition<S> transition = definition.reducer().reduce(current.state(), payload, context);
+    if (transition instanceof Transition.Rejected<S> rejected) {
+      throw new TransitionRejectedException(rejected.rejection());
+    }
+    Transition.Accepted<S> accepted = (Transition.Accepted<S>) transition;
+    return record(
+        context, accepted.state(), accepted.intents(), accepted.status(), accepted.statusReason());
+  }
+
+  /**
+   * Re-applies a journaled event to {@code current} ({@code null} for the start event) and checks
+   * that it reproduces the recorded state digest; throws {@link InstanceDivergedException} if not.
+   */
+  public WorkflowInstance<S> replay(WorkflowInstance<S> current, WorkflowEvent event) {
+    Applied<S> again;
+    try {
+      again = event.isStart() ? start(event.instanceId(), event.action()) : apply(current, event.action());
+    } catch (WorkflowException e) {
+      throw new InstanceDivergedException(
+          event.workflowType(),
+          event.instanceId(),
+          event.sequence(),
+          "the definition now refuses the action: " + e.getMessage());
+    }
+    if (!again.event().stateDigest().equals(event.stateDigest())) {
+      throw new InstanceDivergedException(
+          event.workflowType(),
+          event.instanceId(),
+          event.sequence(),
+          "state digest " + again.event().stateDigest() + " differs from the recorded "
+              + event.stateDigest());
+    }
+    return again.instance();
+  }
+
+  private Applied<S> record(
+      DefaultReduceContext context,
+      S state,
+      List<Intent> intents,
+      InstanceStatus status,
+      String statusReason) {
+    Action action = context.action();
+    JsonNode stateJson = EngineJson.mapper().valueToTree(state);
+    String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
+    WorkflowEvent event =
+        new WorkflowEvent(
+            context.eventId(),
+            context.workflowType(),
+            context.instanceId(),
+            context.sequence(),
+            context.epoch(),
+            action,
+            intents,
+            action.causationId(),
+            context.eventChain(),
+            context.definitionVersion(),
+            action.issuedAt(),
+            status,
+            statusReason,
+            digest);
+    WorkflowInstance<S> instance =
+        new WorkflowInstance<>(
+            context.workflowType(),
+            context.instanceId(),
+            context.definitionVersion(),
+            status,
+            statusReason,
+            context.sequence(),
+            context.epoch(),
+            state,
+            digest);
+    return new Applied<>(event, instance);
+  }
+
+  private <I> S initialState(StartSpec<I, S> spec, JsonNode input, DefaultReduceContext context) {
+    return spec.function().initialState(decode(input, spec.inputType(), "start input"), context);
+  }
+
+  private static <T> T decode(JsonNode payload, Class<T> type, String what) {
+    JsonNode node =
+        payload == null || payload.isNull() || payload.isMissingNode()
+            ? EngineJson.mapper().createObjectNode()
+            : payload;
+    try {
+      return EngineJson.mapper().treeToValue(node, type);
+    } catch (JsonMappingException e) {
+      String pointer =
+          e.getPath().stream()
+              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+              .map(name -> "/" + name)
+              .collect(Collectors.joining());
+      Throwable root = e.getCause() != null ? e.getCause() : e;
+      String detail = root == e ? e.getOriginalMessage() : root.getMessage();
+      throw new InvalidPayloadException(what, pointer, detail);
+    } catch (JsonProcessingException e) {
+      throw new InvalidPayloadException(what, "", e.getOriginalMessage());
+    }
+  }
+
+  /** The deterministic id of event {@code sequence} of an instance. */
+  static String eventId(String workflowType, String instanceId, long sequence) {
+    String name = workflowType + "/" + instanceId + "/" + sequence;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}
