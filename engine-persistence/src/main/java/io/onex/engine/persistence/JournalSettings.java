@@ -1,0 +1,172 @@
+package io.onex.engine.persistence;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where and how the journal is stored, read from {@code onex.journal} and {@code onex.data-dir}:
+ * the embedded H2 file database by default, or any H2 or PostgreSQL database given by URL. Turns
+ * these few keys into the configuration pekko-persistence-jdbc expects, so users never have to
+ * write the plugin's own settings.
+ *
+ * <p>Immutable. {@link #fromConfig} rejects a URL of an unsupported database with a {@link
+ * ConfigException} naming the key.
+ */
+public final class JournalSettings {
+
+  /** The databases the journal can live in. */
+  public enum Dialect {
+    H2("slick.jdbc.H2Profile$", "org.h2.Driver", "onex/schema/h2.sql"),
+    POSTGRES("slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "onex/schema/postgres.sql");
+
+    private final String slickProfile;
+    private final String driver;
+    private final String schemaScript;
+
+    Dialect(String slickProfile, String driver, String schemaScript) {
+      this.slickProfile = slickProfile;
+      this.driver = driver;
+      this.schemaScript = schemaScript;
+    }
+
+    public String driver() {
+      return driver;
+    }
+
+    /** The class-path resource holding this dialect's idempotent schema script. */
+    public String schemaScript() {
+      return schemaScript;
+    }
+  }
+
+  private static final String SHARED_DB = "default";
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final Dialect dialect;
+  private final boolean embedded;
+  private final boolean createSchema;
+  private final int maxConnections;
+  private final int minConnections;
+  private final int threads;
+  private final int batchSize;
+  private final int writeParallelism;
+
+  private JournalSettings(Config config) {
+    Config journal = config.getConfig("onex.journal");
+    String configuredUrl = journal.getString("url").trim();
+    this.embedded = configuredUrl.isEmpty();
+    if (embedded) {
+      Path dataDir = Path.of(config.getString("onex.data-dir")).toAbsolutePath().normalize();
+      this.url = "jdbc:h2:file:" + dataDir.resolve("journal") + journal.getString("h2-options");
+    } else {
+      this.url = configuredUrl;
+    }
+    this.dialect = dialectOf(url);
+    String configuredUser = journal.getString("user");
+    this.user = embedded && configuredUser.isEmpty() ? "sa" : configuredUser;
+    this.password = journal.getString("password");
+    this.createSchema = journal.getBoolean("create-schema");
+    this.maxConnections = positive(journal, "max-connections");
+    this.minConnections = Math.min(positive(journal, "min-connections"), maxConnections);
+    this.threads = positive(journal, "threads");
+    this.batchSize = positive(journal, "batch-size");
+    this.writeParallelism = positive(journal, "write-parallelism");
+  }
+
+  /** Reads the settings from a resolved configuration. */
+  public static JournalSettings fromConfig(Config config) {
+    return new JournalSettings(config);
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Whether this is the embedded H2 database in the data directory. */
+  public boolean embedded() {
+    return embedded;
+  }
+
+  /** Whether the engine creates missing journal tables at start. */
+  public boolean createSchema() {
+    return createSchema;
+  }
+
+  /**
+   * The Pekko persistence and pekko-persistence-jdbc settings these settings stand for: the JDBC
+   * plugins for journal, snapshots and queries, sharing one connection pool. Meant to be laid over
+   * the configuration, so that no library's defaults can replace them.
+   */
+  public Config toPekkoConfig() {
+    Map<String, Object> db =
+        Map.of(
+            "url", url,
+            "user", user,
+            "password", password,
+            "driver", dialect.driver(),
+            "numThreads", threads,
+            "maxConnections", maxConnections,
+            "minConnections", minConnections);
+    return ConfigFactory.parseMap(
+            Map.of(
+                "pekko.persistence.journal.plugin", "jdbc-journal",
+                "pekko.persistence.snapshot-store.plugin", "jdbc-snapshot-store",
+                "pekko.persistence.state.plugin", "",
+                "jdbc-journal.use-shared-db", SHARED_DB,
+                "jdbc-journal.batchSize", batchSize,
+                "jdbc-journal.parallelism", writeParallelism,
+                "jdbc-snapshot-store.use-shared-db", SHARED_DB,
+                "jdbc-read-journal.use-shared-db", SHARED_DB))
+        .withValue(
+            "pekko-persistence-jdbc.shared-databases.default.profile",
+            ConfigValueFactory.fromAnyRef(dialect.slickProfile))
+        .withValue(
+            "pekko-persistence-jdbc.shared-databases.default.db",
+            ConfigValueFactory.fromMap(db));
+  }
+
+  @Override
+  public String toString() {
+    return "JournalSettings[" + dialect + " " + url + " as " + user + "]";
+  }
+
+  private static Dialect dialectOf(String url) {
+    if (url.startsWith("jdbc:h2:")) {
+      return Dialect.H2;
+    }
+    if (url.startsWith("jdbc:postgresql:")) {
+      return Dialect.POSTGRES;
+    }
+    throw new ConfigException.BadValue(
+        "onex.journal.url",
+        "expected a jdbc:h2: or jdbc:postgresql: URL (or empty for the embedded journal), but got '"
+            + url + "'");
+  }
+
+  private static int positive(Config journal, String key) {
+    int value = journal.getInt(key);
+    if (value < 1) {
+      throw new ConfigException.BadValue(
+          "onex.journal." + key, "expected a positive number, but got " + value);
+    }
+    return value;
+  }
+}

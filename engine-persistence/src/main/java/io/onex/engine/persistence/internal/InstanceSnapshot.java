@@ -1,0 +1,20 @@
+package io.onex.engine.persistence.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.InstanceStatus;
+
+/**
+ * The journaled form of an instance's state: the workflow state as JSON together with the
+ * definition version that produced it, so it is decoded with the right types on recovery.
+ */
+public record InstanceSnapshot(
+    String workflowType,
+    String instanceId,
+    int definitionVersion,
+    InstanceStatus status,
+    String statusReason,
+    long sequence,
+    long epoch,
+    JsonNode state,
+    String stateDigest)
+    implements EngineSerializable {}
