@@ -1,0 +1,43 @@
+package io.onex.engine.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A request to apply an action to a workflow instance. Only {@code type} is required.
+ *
+ * @param type the action's name in the instance's workflow definition
+ * @param payload the action's data, validated against the action's JSON Schema
+ * @param correlationId the flow the action belongs to, or {@code null} to begin a new one
+ * @param leaseId the lease entitling the caller to write, or {@code null}
+ * @param expectedEpoch the instance epoch the caller expects, or {@code null}
+ * @param expiresAt the instant after which the action must not be applied, or {@code null}
+ * @param metadata free-form metadata recorded with the action
+ */
+public record ActionRequest(
+    String type,
+    JsonNode payload,
+    String correlationId,
+    String leaseId,
+    Long expectedEpoch,
+    Instant expiresAt,
+    Map<String, String> metadata) {
+
+  public ActionRequest {
+    Objects.requireNonNull(type, "type");
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** An action of {@code type} with {@code payload} and nothing else. */
+  public static ActionRequest of(String type, JsonNode payload) {
+    return new ActionRequest(type, payload, null, null, null, null, Map.of());
+  }
+
+  /** The same request within the flow {@code correlationId}. */
+  public ActionRequest withCorrelationId(String correlationId) {
+    return new ActionRequest(
+        type, payload, correlationId, leaseId, expectedEpoch, expiresAt, metadata);
+  }
+}

@@ -1,0 +1,25 @@
+package io.onex.engine.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * A request to start a workflow instance.
+ *
+ * @param instanceId the new instance's id, or {@code null} to have one generated
+ * @param input the start input, validated against the definition's start schema
+ * @param correlationId the flow this start belongs to, or {@code null} to begin a new one
+ * @param metadata free-form metadata recorded with the start action
+ */
+public record StartRequest(
+    String instanceId, JsonNode input, String correlationId, Map<String, String> metadata) {
+
+  public StartRequest {
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** Starts instance {@code instanceId} (or a generated one when null) with {@code input}. */
+  public static StartRequest of(String instanceId, JsonNode input) {
+    return new StartRequest(instanceId, input, null, Map.of());
+  }
+}

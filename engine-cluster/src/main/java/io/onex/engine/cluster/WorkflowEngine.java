@@ -1,0 +1,61 @@
+package io.onex.engine.cluster;
+
+import com.typesafe.config.Config;
+import io.onex.engine.cluster.internal.ShardedWorkflowEngine;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.persistence.ActionOutcome;
+import io.onex.engine.persistence.HistoryPage;
+import io.onex.engine.persistence.InstanceView;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * A running engine node: hosts workflow instances (through Pekko Cluster Sharding, on its own or
+ * in a cluster), applies actions to them and reads them back.
+ *
+ * <p>Guarantees: an action whose stage completes normally is journaled and survives a crash; a
+ * stage that fails with a {@link io.onex.engine.core.WorkflowException} changed nothing. Actions to
+ * one instance are applied one at a time in arrival order. Every method is thread-safe and returns
+ * at once; the stages complete on the engine's own threads.
+ */
+public interface WorkflowEngine extends AutoCloseable {
+
+  /**
+   * Starts a node from {@code config} (resolved, with the engine's reference.conf as fallback)
+   * hosting the definitions in {@code registry}: creates the journal schema when missing, starts
+   * the actor system and joins the cluster. Blocks until the node can take requests.
+   */
+  static WorkflowEngine create(Config config, WorkflowRegistry registry) {
+    return ShardedWorkflowEngine.start(config, registry);
+  }
+
+  /** Starts an instance of the latest version of {@code workflowType}. */
+  CompletionStage<InstanceView> start(String workflowType, StartRequest request);
+
+  /** Applies an action to an instance; completes with the instance after it and its intents. */
+  CompletionStage<ActionOutcome> send(String workflowType, String instanceId, ActionRequest request);
+
+  /** The instance as it is now. */
+  CompletionStage<InstanceView> get(String workflowType, String instanceId);
+
+  /** Up to {@code limit} journaled events of an instance, from sequence number {@code fromSeq}. */
+  CompletionStage<HistoryPage> history(
+      String workflowType, String instanceId, long fromSeq, int limit);
+
+  /** Runs the health checks: journal reachable, this node an Up cluster member. */
+  CompletionStage<EngineHealth> health();
+
+  /** The workflow definitions this node hosts. */
+  WorkflowRegistry registry();
+
+  /** The node's actor system, for wiring further Pekko components. */
+  ActorSystem<?> system();
+
+  /** Leaves the cluster, hands instances off and stops the actor system. */
+  CompletionStage<Done> stop();
+
+  /** Stops the node and waits for it to terminate. */
+  @Override
+  void close();
+}

@@ -1,0 +1,274 @@
+package io.onex.engine.cluster.internal;
+
+import com.typesafe.config.Config;
+import io.onex.engine.cluster.ActionRequest;
+import io.onex.engine.cluster.ClusterSettings;
+import io.onex.engine.cluster.EngineHealth;
+import io.onex.engine.cluster.StartRequest;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.core.Action;
+import io.onex.engine.core.EngineUnavailableException;
+import io.onex.engine.core.InvalidIdentifierException;
+import io.onex.engine.core.WorkflowException;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.persistence.ActionOutcome;
+import io.onex.engine.persistence.HistoryPage;
+import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.persistence.JournalSettings;
+import io.onex.engine.persistence.internal.InstanceCommand;
+import io.onex.engine.persistence.internal.InstanceReply;
+import io.onex.engine.persistence.internal.JournalHistory;
+import io.onex.engine.persistence.internal.JournalSchema;
+import io.onex.engine.persistence.internal.WorkflowRuntime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The engine node: one actor system, the journal, and sharded workflow instances. */
+public final class ShardedWorkflowEngine implements WorkflowEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(ShardedWorkflowEngine.class);
+
+  private final ActorSystem<Void> system;
+  private final WorkflowRegistry registry;
+  private final InstanceShards shards;
+  private final JournalHistory history;
+  private final Duration askTimeout;
+  private final Executor executor;
+  private final Clock clock;
+
+  private ShardedWorkflowEngine(
+      ActorSystem<Void> system, WorkflowRegistry registry, WorkflowRuntime runtime, Config config) {
+    this.system = system;
+    this.registry = registry;
+    this.shards = new InstanceShards(system, runtime);
+    this.history = JournalHistory.create(system);
+    this.askTimeout = config.getDuration("onex.engine.ask-timeout");
+    this.executor = system.executionContext();
+    this.clock = runtime.clock();
+  }
+
+  /** Creates the journal schema if needed, starts the actor system and joins the cluster. */
+  public static ShardedWorkflowEngine start(Config config, WorkflowRegistry registry) {
+    JournalSettings journal = JournalSettings.fromConfig(config);
+    if (journal.createSchema()) {
+      JournalSchema.ensure(journal);
+    }
+    Config effective =
+        journal
+            .toPekkoConfig()
+            .withFallback(ClusterSettings.fromConfig(config).toPekkoConfig())
+            .withFallback(config);
+    ActorSystem<Void> system =
+        ActorSystem.create(
+            Behaviors.empty(), effective.getString("onex.engine.system-name"), effective);
+    try {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      ShardedWorkflowEngine engine =
+          new ShardedWorkflowEngine(
+              system, registry, WorkflowRuntime.create(registry, effective), effective);
+      registry.types().forEach(engine.shards::host);
+      log.info(
+          "Engine node {} started with journal {} hosting {}",
+          cluster.selfMember().address(),
+          journal,
+          registry.types());
+      return engine;
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  @Override
+  public CompletionStage<InstanceView> start(String workflowType, StartRequest request) {
+    return attempt(
+        () -> {
+          checkType(workflowType);
+          String instanceId =
+              request.instanceId() == null
+                  ? UUID.randomUUID().toString()
+                  : InvalidIdentifierException.requireValid("instanceId", request.instanceId());
+          Action action =
+              Action.builder(Action.START)
+                  .payload(request.input())
+                  .correlationId(request.correlationId())
+                  .metadata(request.metadata())
+                  .issuedAt(clock.instant())
+                  .build();
+          return ask(
+              workflowType,
+              instanceId,
+              replyTo -> new InstanceCommand.Start(action, replyTo),
+              InstanceReply.Accepted::instance);
+        });
+  }
+
+  @Override
+  public CompletionStage<ActionOutcome> send(
+      String workflowType, String instanceId, ActionRequest request) {
+    return attempt(
+        () -> {
+          checkAddress(workflowType, instanceId);
+          Action action =
+              Action.builder(request.type())
+                  .payload(request.payload())
+                  .correlationId(request.correlationId())
+                  .leaseId(request.leaseId())
+                  .epoch(request.expectedEpoch())
+                  .expiresAt(request.expiresAt())
+                  .metadata(request.metadata())
+                  .issuedAt(clock.instant())
+                  .build();
+          return ask(
+              workflowType,
+              instanceId,
+              replyTo -> new InstanceCommand.Apply(action, replyTo),
+              accepted -> new ActionOutcome(accepted.instance(), accepted.intents()));
+        });
+  }
+
+  @Override
+  public CompletionStage<InstanceView> get(String workflowType, String instanceId) {
+    return attempt(
+        () -> {
+          checkAddress(workflowType, instanceId);
+          return ask(
+              workflowType, instanceId, InstanceCommand.Get::new, InstanceReply.Accepted::instance);
+        });
+  }
+
+  @Override
+  public CompletionStage<HistoryPage> history(
+      String workflowType, String instanceId, long fromSeq, int limit) {
+    if (fromSeq < 1 || limit < 1) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "Expected fromSeq >= 1 and limit >= 1, but got fromSeq="
+                  + fromSeq
+                  + " and limit="
+                  + limit));
+    }
+    return get(workflowType, instanceId)
+        .thenComposeAsync(
+            instance -> history.page(workflowType, instanceId, fromSeq, limit), executor);
+  }
+
+  @Override
+  public CompletionStage<EngineHealth> health() {
+    MemberStatus status = Cluster.get(system).selfMember().status();
+    EngineHealth.Check cluster =
+        new EngineHealth.Check(status == MemberStatus.up(), "member " + status);
+    return history
+        .ping()
+        .toCompletableFuture()
+        .orTimeout(askTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handleAsync(
+            (done, error) -> {
+              EngineHealth.Check journal =
+                  error == null
+                      ? new EngineHealth.Check(true, "reachable")
+                      : new EngineHealth.Check(false, "unreachable: " + rootCause(error));
+              return new EngineHealth(Map.of("journal", journal, "cluster", cluster));
+            },
+            executor);
+  }
+
+  @Override
+  public WorkflowRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public ActorSystem<?> system() {
+    return system;
+  }
+
+  @Override
+  public CompletionStage<Done> stop() {
+    system.terminate();
+    return system.getWhenTerminated();
+  }
+
+  @Override
+  public void close() {
+    stop().toCompletableFuture().join();
+  }
+
+  private <T> CompletionStage<T> ask(
+      String workflowType,
+      String instanceId,
+      Function<ActorRef<InstanceReply>, InstanceCommand> command,
+      Function<InstanceReply.Accepted, T> onAccepted) {
+    return shards
+        .entityRef(workflowType, instanceId)
+        .<InstanceReply>ask(command::apply, askTimeout)
+        .handleAsync(
+            (reply, error) -> {
+              if (error != null) {
+                throw unavailable(workflowType, instanceId, error);
+              }
+              if (reply instanceof InstanceReply.Failed failed) {
+                throw failed.error().toException();
+              }
+              return onAccepted.apply((InstanceReply.Accepted) reply);
+            },
+            executor);
+  }
+
+  private EngineUnavailableException unavailable(String type, String id, Throwable error) {
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    String why =
+        cause instanceof TimeoutException
+            ? "did not answer within " + askTimeout.toMillis() + " ms"
+            : "failed: " + rootCause(cause);
+    return new EngineUnavailableException(
+        "Expected workflow instance '" + id + "' of type '" + type + "' to answer, but it " + why,
+        cause);
+  }
+
+  private void checkType(String workflowType) {
+    InvalidIdentifierException.requireValid("workflowType", workflowType);
+    registry.require(workflowType);
+  }
+
+  private void checkAddress(String workflowType, String instanceId) {
+    checkType(workflowType);
+    InvalidIdentifierException.requireValid("instanceId", instanceId);
+  }
+
+  private static <T> CompletionStage<T> attempt(Supplier<CompletionStage<T>> call) {
+    try {
+      return call.get();
+    } catch (WorkflowException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static String rootCause(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}
