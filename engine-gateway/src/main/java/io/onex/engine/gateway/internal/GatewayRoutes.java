@@ -1,0 +1,368 @@
+package io.onex.engine.gateway.internal;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import io.onex.engine.cluster.ActionRequest;
+import io.onex.engine.cluster.EngineHealth;
+import io.onex.engine.cluster.StartRequest;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.WorkflowException;
+import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.persistence.ActionOutcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's HTTP API. Every response body is JSON; every error is {@code
+ * application/problem+json} without a stack trace. Bodies are read strictly up to {@code
+ * onex.http.max-body-size}; bad input is refused before it reaches an instance.
+ */
+public final class GatewayRoutes extends AllDirectives {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
+  private static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+  private final WorkflowEngine engine;
+  private final ObjectMapper json = EngineJson.mapper();
+  private final Executor executor;
+  private final long maxBodyBytes;
+  private final Duration bodyReadTimeout;
+  private final int historyMaxLimit;
+  private final String problemTypeBase;
+
+  public GatewayRoutes(WorkflowEngine engine, Config config) {
+    Config http = config.getConfig("onex.http");
+    this.engine = engine;
+    this.executor = engine.system().executionContext();
+    this.maxBodyBytes = http.getBytes("max-body-size");
+    this.bodyReadTimeout = http.getDuration("body-read-timeout");
+    this.historyMaxLimit = http.getInt("history-max-limit");
+    this.problemTypeBase = http.getString("problem-type-base");
+  }
+
+  public Route routes() {
+    return extractUri(
+        uri ->
+            handleExceptions(
+                exceptionHandler(uri.path()),
+                () ->
+                    handleRejections(
+                        rejectionHandler(uri.path()),
+                        () ->
+                            concat(
+                                path("health", () -> get(this::health)),
+                                pathPrefix("v1", this::v1Routes)))));
+  }
+
+  private Route v1Routes() {
+    return pathPrefix(
+        "workflows",
+        () ->
+            concat(
+                pathEndOrSingleSlash(() -> get(this::listWorkflows)),
+                pathPrefix(
+                    segment(),
+                    type ->
+                        pathPrefix(
+                            "instances",
+                            () ->
+                                concat(
+                                    pathEndOrSingleSlash(() -> post(() -> startInstance(type))),
+                                    pathPrefix(
+                                        segment(),
+                                        id ->
+                                            concat(
+                                                pathEndOrSingleSlash(
+                                                    () -> get(() -> getInstance(type, id))),
+                                                path("actions", () -> post(() -> sendAction(type, id))),
+                                                path(
+                                                    "history",
+                                                    () -> get(() -> history(type, id))))))))));
+  }
+
+  private Route startInstance(String type) {
+    return jsonBody(
+        body ->
+            optionalHeaderValueByName(
+                CORRELATION_HEADER,
+                header -> {
+                  StartRequest request =
+                      new StartRequest(
+                          optionalText(body, "instanceId"),
+                          body.get("input"),
+                          header.orElseGet(() -> optionalText(body, "correlationId")),
+                          Map.of());
+                  return respond(StatusCodes.CREATED, engine.start(type, request), view -> view);
+                }));
+  }
+
+  private Route sendAction(String type, String id) {
+    return jsonBody(
+        body ->
+            optionalHeaderValueByName(
+                CORRELATION_HEADER,
+                header -> {
+                  String actionType = requiredText(body, "type");
+                  String correlationId =
+                      header.orElseGet(() -> optionalText(body, "correlationId"));
+                  ActionRequest request =
+                      ActionRequest.of(actionType, body.get("payload"))
+                          .withCorrelationId(correlationId);
+                  return respond(StatusCodes.OK, engine.send(type, id, request), this::outcomeBody);
+                }));
+  }
+
+  private Route getInstance(String type, String id) {
+    return respond(StatusCodes.OK, engine.get(type, id), view -> view);
+  }
+
+  private Route history(String type, String id) {
+    return parameterOptional(
+        "fromSeq",
+        fromSeq ->
+            parameterOptional(
+                "limit",
+                limit -> {
+                  long from = positiveParameter("fromSeq", fromSeq, 1, Long.MAX_VALUE);
+                  int max = (int) positiveParameter("limit", limit, 100, historyMaxLimit);
+                  return respond(StatusCodes.OK, engine.history(type, id, from, max), page -> page);
+                }));
+  }
+
+  private Route listWorkflows() {
+    ArrayNode workflows = json.createArrayNode();
+    for (String type : engine.registry().types()) {
+      ObjectNode entry = workflows.addObject();
+      WorkflowDefinition<?, ?> latest = engine.registry().require(type);
+      entry.put("type", type);
+      entry.put("version", latest.version());
+      ArrayNode versions = entry.putArray("versions");
+      for (WorkflowDefinition<?, ?> definition : engine.registry().versions(type)) {
+        ObjectNode version = versions.addObject();
+        version.put("version", definition.version());
+        version.put("description", definition.description());
+        ObjectNode schemas = version.putObject("schemas");
+        schemas.set("state", definition.stateSchema());
+        schemas.set("start", definition.start().schema());
+        ObjectNode actions = schemas.putObject("actions");
+        definition.actions().forEach((name, spec) -> actions.set(name, spec.schema()));
+      }
+    }
+    ObjectNode body = json.createObjectNode();
+    body.set("workflows", workflows);
+    return complete(jsonResponse(StatusCodes.OK, body));
+  }
+
+  private Route health() {
+    CompletionStage<HttpResponse> response =
+        engine
+            .health()
+            .thenApplyAsync(
+                health -> jsonResponse(health.up() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, healthBody(health)),
+                executor);
+    return completeWithFuture(response);
+  }
+
+  private ObjectNode healthBody(EngineHealth health) {
+    ObjectNode body = json.createObjectNode();
+    body.put("status", health.up() ? "UP" : "DOWN");
+    ObjectNode checks = body.putObject("checks");
+    health
+        .checks()
+        .forEach(
+            (name, check) -> {
+              ObjectNode node = checks.putObject(name);
+              node.put("status", check.up() ? "UP" : "DOWN");
+              node.put("detail", check.detail());
+            });
+    return body;
+  }
+
+  private ObjectNode outcomeBody(ActionOutcome outcome) {
+    ObjectNode body = json.valueToTree(outcome.instance());
+    body.set("intents", json.valueToTree(outcome.intents()));
+    return body;
+  }
+
+  private Route jsonBody(Function<ObjectNode, Route> inner) {
+    return withSizeLimit(
+        maxBodyBytes,
+        () ->
+            extractStrictEntity(
+                bodyReadTimeout,
+                maxBodyBytes,
+                entity -> inner.apply(parseObject(entity.getData().utf8String()))));
+  }
+
+  private ObjectNode parseObject(String text) {
+    if (text.isBlank()) {
+      return json.createObjectNode();
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest("malformed-json", "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new BadRequest("invalid-request", "Invalid request", "Expected the body to be a JSON object");
+    }
+    return object;
+  }
+
+  private static String optionalText(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new BadRequest("invalid-request", "Invalid request", "Expected field '" + field + "' to be a string").field(field);
+    }
+    return value.textValue();
+  }
+
+  private static String requiredText(ObjectNode body, String field) {
+    String value = optionalText(body, field);
+    if (value == null || value.isBlank()) {
+      throw new BadRequest("invalid-request", "Invalid request", "Expected a non-empty string field '" + field + "'").field(field);
+    }
+    return value;
+  }
+
+  private static long positiveParameter(String name, Optional<String> raw, long fallback, long max) {
+    if (raw.isEmpty()) {
+      return Math.min(fallback, max);
+    }
+    try {
+      long value = Long.parseLong(raw.get());
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new BadRequest("invalid-request", "Invalid request",
+        "Expected query parameter '" + name + "' to be an integer from 1 to " + max + ", but got '" + raw.get() + "'").field(name);
+  }
+
+  private <T> Route respond(StatusCode status, CompletionStage<T> result, Function<T, Object> body) {
+    CompletionStage<HttpResponse> response =
+        result.handleAsync(
+            (value, error) -> {
+              if (error != null) {
+                throw error instanceof CompletionException ? (CompletionException) error : new CompletionException(error);
+              }
+              return jsonResponse(status, json.valueToTree(body.apply(value)));
+            },
+            executor);
+    return completeWithFuture(response);
+  }
+
+  private HttpResponse jsonResponse(StatusCode status, JsonNode body) {
+    return HttpResponse.create()
+        .withStatus(status)
+        .withEntity(ContentTypes.APPLICATION_JSON, body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ExceptionHandler exceptionHandler(String path) {
+    return ExceptionHandler.newBuilder()
+        .matchAny(error -> complete(problemFor(unwrap(error)).toResponse(problemTypeBase, path)))
+        .build();
+  }
+
+  private RejectionHandler rejectionHandler(String path) {
+    return RejectionHandler.defaultHandler()
+        .mapRejectionResponse(
+            response -> {
+              if (response.entity().getContentType().equals(Problem.PROBLEM_JSON)) {
+                return response;
+              }
+              String detail = ((HttpEntity.Strict) response.entity()).getData().utf8String();
+              StatusCode status = response.status();
+              return Problem.of(codeFor(status), status, status.reason(), detail)
+                  .toResponse(problemTypeBase, path);
+            });
+  }
+
+  private static String codeFor(StatusCode status) {
+    return status.reason().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private Problem problemFor(Throwable error) {
+    if (error instanceof WorkflowException workflowError) {
+      return Problem.of(workflowError);
+    }
+    if (error instanceof BadRequest bad) {
+      return Problem.of(bad.code, StatusCodes.BAD_REQUEST, bad.title, bad.getMessage()).with("field", bad.field);
+    }
+    if (error instanceof EntityStreamSizeException
+        || (error instanceof IllegalRequestException tooLarge
+            && tooLarge.status().intValue() == StatusCodes.PAYLOAD_TOO_LARGE.intValue())) {
+      return Problem.of("payload-too-large", StatusCodes.PAYLOAD_TOO_LARGE, "Payload too large",
+          "Expected a body of at most " + maxBodyBytes + " bytes");
+    }
+    if (error instanceof IllegalRequestException illegal) {
+      return Problem.of(codeFor(illegal.status()), illegal.status(), illegal.status().reason(),
+          illegal.info().summary());
+    }
+    if (error instanceof IllegalArgumentException) {
+      return Problem.of("invalid-request", StatusCodes.BAD_REQUEST, "Invalid request", error.getMessage());
+    }
+    log.error("Request failed unexpectedly", error);
+    return Problem.of("internal-error", StatusCodes.INTERNAL_SERVER_ERROR, "Internal error",
+        "The request failed unexpectedly; the node's log has the details");
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable current = error;
+    while (current instanceof CompletionException && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  /** A request the gateway refuses before it reaches the engine. */
+  private static final class BadRequest extends RuntimeException {
+    private final String code;
+    private final String title;
+    private String field;
+
+    BadRequest(String code, String title, String detail) {
+      super(detail, null, false, false);
+      this.code = code;
+      this.title = title;
+    }
+
+    BadRequest field(String field) {
+      this.field = field;
+      return this;
+    }
+  }
+}
