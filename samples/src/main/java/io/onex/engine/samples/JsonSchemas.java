@@ -1,0 +1,20 @@
+package io.onex.engine.samples;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.internal.EngineJson;
+
+/** Parses the samples' JSON Schemas, written as text blocks beside the types they describe. */
+public final class JsonSchemas {
+
+  private JsonSchemas() {}
+
+  /** The schema in {@code json}; throws {@link IllegalArgumentException} if it is not JSON. */
+  public static JsonNode parse(String json) {
+    try {
+      return EngineJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Invalid JSON Schema: " + e.getOriginalMessage(), e);
+    }
+  }
+}
