@@ -1,0 +1,123 @@
+package io.onex.engine.persistence;
+
+import static io.onex.engine.core.testing.Actions.action;
+import static io.onex.engine.core.testing.Actions.start;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.persistence.internal.InstanceCommand;
+import io.onex.engine.persistence.internal.InstanceReply;
+import io.onex.engine.persistence.internal.InstanceReply.Accepted;
+import io.onex.engine.persistence.internal.JournalHistory;
+import io.onex.engine.persistence.internal.JournalSchema;
+import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
+import io.onex.engine.persistence.internal.WorkflowRuntime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every journal database must do: an instance recovered by a new actor system, from
+ * snapshots and events written by an earlier one, is exactly the instance that was acknowledged.
+ */
+abstract class JournalRecoveryContract {
+
+  /** The onex.journal / onex.data-dir settings of the database under test. */
+  abstract Map<String, Object> journalConfig();
+
+  private Config config() {
+    Map<String, Object> overrides = new HashMap<>(journalConfig());
+    overrides.put("onex.instance.snapshot-every", 5);
+    return ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+  }
+
+  private ActorTestKit startSystem(JournalSettings settings) {
+    JournalSchema.ensure(settings);
+    return ActorTestKit.create("recovery", settings.toPekkoConfig().withFallback(config()));
+  }
+
+  private static ActorRef<InstanceCommand> spawn(ActorTestKit kit, String id) {
+    WorkflowRuntime runtime =
+        WorkflowRuntime.create(new WorkflowRegistry().register(CounterWorkflow.definition()), kit.system().settings().config());
+    return kit.spawn(WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime));
+  }
+
+  @Test
+  void shouldRecoverEveryAcknowledgedEventInANewActorSystem() throws Exception {
+    // given an instance with 12 events, snapshotted every 5, in a first actor system
+    JournalSettings settings = JournalSettings.fromConfig(config());
+    String id = "recovering-" + System.nanoTime();
+    ActorTestKit first = startSystem(settings);
+    TestProbe<InstanceReply> probe = first.createTestProbe();
+    ActorRef<InstanceCommand> instance = spawn(first, id);
+    instance.tell(new InstanceCommand.Start(start(Map.of("initial", 0)), probe.ref()));
+    probe.expectMessageClass(Accepted.class);
+    for (int i = 1; i <= 11; i++) {
+      instance.tell(new InstanceCommand.Apply(action("Increment", Map.of("by", i)), probe.ref()));
+      probe.expectMessageClass(Accepted.class);
+    }
+    instance.tell(new InstanceCommand.Get(probe.ref()));
+    InstanceView acknowledged = probe.expectMessageClass(Accepted.class).instance();
+    List<WorkflowEvent> writtenHistory =
+        JournalHistory.create(first.system()).page(CounterWorkflow.TYPE, id, 1, 100).toCompletableFuture().get().events();
+    first.shutdownTestKit();
+
+    // when a second actor system recovers it
+    ActorTestKit second = startSystem(settings);
+    try {
+      TestProbe<InstanceReply> secondProbe = second.createTestProbe();
+      spawn(second, id).tell(new InstanceCommand.Get(secondProbe.ref()));
+      InstanceView recovered = secondProbe.expectMessageClass(Accepted.class).instance();
+
+      // then state, sequence and digest are those acknowledged, and the history is complete
+      assertThat(recovered).isEqualTo(acknowledged);
+      assertThat(recovered.sequence()).isEqualTo(12);
+      assertThat(recovered.state().get("value").asInt()).isEqualTo(66);
+      JournalHistory history = JournalHistory.create(second.system());
+      HistoryPage all = history.page(CounterWorkflow.TYPE, id, 1, 100).toCompletableFuture().get();
+      assertThat(all.events()).isEqualTo(writtenHistory);
+      assertThat(all.events()).extracting(WorkflowEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+      assertThat(all.nextFromSeq()).isNull();
+      HistoryPage firstPage = history.page(CounterWorkflow.TYPE, id, 1, 5).toCompletableFuture().get();
+      assertThat(firstPage.events()).hasSize(5);
+      assertThat(firstPage.nextFromSeq()).isEqualTo(6L);
+      assertThat(snapshotsOf(settings, id)).isPositive();
+    } finally {
+      second.shutdownTestKit();
+    }
+  }
+
+  @Test
+  void shouldCreateTheSchemaIdempotently() {
+    JournalSettings settings = JournalSettings.fromConfig(config());
+
+    JournalSchema.ensure(settings);
+    JournalSchema.ensure(settings);
+  }
+
+  private static int snapshotsOf(JournalSettings settings, String id) throws SQLException {
+    String table = settings.dialect() == JournalSettings.Dialect.H2 ? "\"snapshot\"" : "snapshot";
+    String column = settings.dialect() == JournalSettings.Dialect.H2 ? "\"persistence_id\"" : "persistence_id";
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = '" + CounterWorkflow.TYPE + "|" + id + "'")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+}

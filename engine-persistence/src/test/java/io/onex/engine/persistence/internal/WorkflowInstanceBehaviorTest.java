@@ -1,0 +1,243 @@
+package io.onex.engine.persistence.internal;
+
+import static io.onex.engine.core.testing.Actions.action;
+import static io.onex.engine.core.testing.Actions.start;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.onex.engine.core.Action;
+import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.persistence.internal.InstanceReply.Accepted;
+import io.onex.engine.persistence.internal.InstanceReply.Failed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class WorkflowInstanceBehaviorTest {
+
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.load()));
+
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:10Z");
+
+  private EventSourcedBehaviorTestKit<InstanceCommand, WorkflowEvent, InstanceState> instance;
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  private static EventSourcedBehaviorTestKit<InstanceCommand, WorkflowEvent, InstanceState> kit(
+      String instanceId, WorkflowRegistry registry) {
+    WorkflowRuntime runtime =
+        new WorkflowRuntime(registry, Clock.fixed(NOW, ZoneOffset.UTC), 3, 2);
+    return EventSourcedBehaviorTestKit.create(
+        testKit.system(),
+        WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, instanceId, runtime),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings()
+            .withVerifyState(false)
+            .withVerifyEquality(true));
+  }
+
+  @BeforeEach
+  void setUp() {
+    instance = kit("c-" + System.nanoTime(), new WorkflowRegistry().register(CounterWorkflow.definition()));
+  }
+
+  private CommandResultWithReply<InstanceCommand, WorkflowEvent, InstanceState, InstanceReply> send(
+      Action action) {
+    return instance.runCommand(replyTo -> new InstanceCommand.Apply(action, replyTo));
+  }
+
+  private void startWith(int initial) {
+    instance.<InstanceReply>runCommand(
+        replyTo -> new InstanceCommand.Start(start(Map.of("initial", initial)), replyTo));
+  }
+
+  @Nested
+  class Starting {
+
+    @Test
+    void shouldJournalOneStartEventAndReplyWithThePendingInstance() {
+      var result =
+          instance.<InstanceReply>runCommand(
+              replyTo -> new InstanceCommand.Start(start(Map.of("initial", 2)), replyTo));
+
+      assertThat(result.events()).hasSize(1);
+      assertThat(result.events().get(0).sequence()).isEqualTo(1);
+      Accepted reply = result.replyOfType(Accepted.class);
+      assertThat(reply.instance().status()).isEqualTo(InstanceStatus.PENDING);
+      assertThat(reply.instance().state().get("value").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseASecondStartAndJournalNothing() {
+      startWith(1);
+
+      var result =
+          instance.<InstanceReply>runCommand(
+              replyTo -> new InstanceCommand.Start(start(Map.of("initial", 9)), replyTo));
+
+      assertThat(result.hasNoEvents()).isTrue();
+      assertThat(result.replyOfType(Failed.class).error().code()).isEqualTo("instance-already-exists");
+    }
+
+    @Test
+    void shouldRefuseAStartInputViolatingTheSchemaNamingTheField() {
+      var result =
+          instance.<InstanceReply>runCommand(
+              replyTo -> new InstanceCommand.Start(start(Map.of("initial", -1)), replyTo));
+
+      assertThat(result.hasNoEvents()).isTrue();
+      var error = result.replyOfType(Failed.class).error();
+      assertThat(error.code()).isEqualTo("invalid-payload");
+      assertThat(error.field()).isEqualTo("/initial");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnInstanceNeverStarted() {
+      var result = instance.<InstanceReply>runCommand(InstanceCommand.Get::new);
+
+      assertThat(result.replyOfType(Failed.class).error().code()).isEqualTo("instance-not-found");
+      assertThat(send(action("Increment", Map.of("by", 1))).hasNoEvents()).isTrue();
+    }
+  }
+
+  @Nested
+  class Acting {
+
+    @Test
+    void shouldJournalExactlyOneEventPerAcceptedAction() {
+      startWith(0);
+
+      var result = send(action("Increment", Map.of("by", 3)));
+
+      assertThat(result.events()).hasSize(1);
+      WorkflowEvent event = result.events().get(0);
+      assertThat(event.sequence()).isEqualTo(2);
+      assertThat(event.action().type()).isEqualTo("Increment");
+      Accepted reply = result.replyOfType(Accepted.class);
+      assertThat(reply.instance().sequence()).isEqualTo(2);
+      assertThat(reply.instance().status()).isEqualTo(InstanceStatus.RUNNING);
+      assertThat(event.stateDigest()).isNotBlank();
+    }
+
+    @Test
+    void shouldJournalNothingWhenTheReducerRejects() {
+      startWith(1);
+
+      var result = send(action("Decrement", Map.of("by", 5)));
+
+      assertThat(result.hasNoEvents()).isTrue();
+      var error = result.replyOfType(Failed.class).error();
+      assertThat(error.code()).isEqualTo("transition-rejected");
+      assertThat(error.reason()).isEqualTo("counter-negative");
+    }
+
+    @Test
+    void shouldJournalNothingWhenThePayloadViolatesTheSchema() {
+      startWith(1);
+
+      var result = send(action("Increment", Map.of("by", 0)));
+
+      assertThat(result.hasNoEvents()).isTrue();
+      assertThat(result.replyOfType(Failed.class).error().field()).isEqualTo("/by");
+    }
+
+    @Test
+    void shouldRefuseAnActionPastItsExpiry() {
+      startWith(1);
+      Action expired =
+          Action.builder("Increment")
+              .payload(io.onex.engine.core.testing.Actions.json(Map.of("by", 1)))
+              .issuedAt(NOW.minusSeconds(5))
+              .expiresAt(NOW.minusSeconds(1))
+              .build();
+
+      var result = send(expired);
+
+      assertThat(result.hasNoEvents()).isTrue();
+      assertThat(result.replyOfType(Failed.class).error().code()).isEqualTo("action-expired");
+    }
+
+    @Test
+    void shouldRefuseActionsOnceTheInstanceCompleted() {
+      startWith(1);
+      send(action("Finish", Map.of()));
+
+      var result = send(action("Increment", Map.of("by", 1)));
+
+      assertThat(result.hasNoEvents()).isTrue();
+      var error = result.replyOfType(Failed.class).error();
+      assertThat(error.code()).isEqualTo("instance-closed");
+      assertThat(error.status()).isEqualTo(InstanceStatus.COMPLETED);
+    }
+  }
+
+  @Nested
+  class Recovering {
+
+    @Test
+    void shouldReachTheSameStateAfterRestartAcrossSnapshots() {
+      startWith(0);
+      for (int i = 1; i <= 7; i++) {
+        send(action("Increment", Map.of("by", i)));
+      }
+      Accepted before = instance.<InstanceReply>runCommand(InstanceCommand.Get::new).replyOfType(Accepted.class);
+
+      instance.restart();
+
+      Accepted after = instance.<InstanceReply>runCommand(InstanceCommand.Get::new).replyOfType(Accepted.class);
+      assertThat(after.instance()).isEqualTo(before.instance());
+      assertThat(after.instance().sequence()).isEqualTo(8);
+      assertThat(after.instance().state().get("value").asInt()).isEqualTo(28);
+    }
+
+    @Test
+    void shouldMarkTheInstanceDivergedWhenTheReducerNoLongerReproducesItsHistory() {
+      // given a history written by the original reducer
+      String id = "diverging-" + System.nanoTime();
+      TestProbe<InstanceReply> probe = testKit.createTestProbe();
+      ActorRef<InstanceCommand> original =
+          testKit.spawn(behavior(id, CounterWorkflow.definition()));
+      original.tell(new InstanceCommand.Start(start(Map.of("initial", 0)), probe.ref()));
+      original.tell(new InstanceCommand.Apply(action("Increment", Map.of("by", 2)), probe.ref()));
+      probe.expectMessageClass(Accepted.class);
+      probe.expectMessageClass(Accepted.class);
+      testKit.stop(original);
+
+      // when the same version is recovered by a reducer that computes differently
+      ActorRef<InstanceCommand> changed =
+          testKit.spawn(behavior(id, CounterWorkflow.definition(1, 10)));
+      changed.tell(new InstanceCommand.Apply(action("Increment", Map.of("by", 1)), probe.ref()));
+
+      // then it refuses to go on with different state
+      var error = probe.expectMessageClass(Failed.class).error();
+      assertThat(error.code()).isEqualTo("instance-diverged");
+      assertThat(error.message()).contains("event 2 diverged");
+    }
+
+    private static Behavior<InstanceCommand> behavior(
+        String id, WorkflowDefinition<?, ?> definition) {
+      WorkflowRuntime runtime =
+          new WorkflowRuntime(
+              new WorkflowRegistry().register(definition), Clock.fixed(NOW, ZoneOffset.UTC), 0, 2);
+      return WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime);
+    }
+  }
+}
