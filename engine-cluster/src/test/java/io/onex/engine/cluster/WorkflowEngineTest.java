@@ -1,0 +1,120 @@
+package io.onex.engine.cluster;
+
+import static io.onex.engine.core.testing.Actions.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import io.onex.engine.core.InstanceAlreadyExistsException;
+import io.onex.engine.core.InstanceNotFoundException;
+import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.InvalidIdentifierException;
+import io.onex.engine.core.TransitionRejectedException;
+import io.onex.engine.core.UnknownWorkflowTypeException;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.persistence.ActionOutcome;
+import io.onex.engine.persistence.HistoryPage;
+import io.onex.engine.persistence.InstanceView;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkflowEngineTest {
+
+  @TempDir static Path dataDir;
+  private static WorkflowEngine engine;
+
+  @BeforeAll
+  static void startEngine() {
+    engine =
+        WorkflowEngine.create(
+            ConfigFactory.parseMap(Map.of("onex.data-dir", dataDir.toString(), "onex.cluster.port", 0))
+                .withFallback(ConfigFactory.load())
+                .resolve(),
+            new WorkflowRegistry().register(CounterWorkflow.definition()));
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    engine.close();
+  }
+
+  private static <T> T await(CompletionStage<T> stage) {
+    return stage.toCompletableFuture().join();
+  }
+
+  private static Throwable failureOf(CompletionStage<?> stage) {
+    assertThatThrownBy(() -> stage.toCompletableFuture().join()).isInstanceOf(CompletionException.class);
+    return stage
+        .toCompletableFuture()
+        .handle((value, error) -> error instanceof CompletionException ? error.getCause() : error)
+        .join();
+  }
+
+  @Test
+  void shouldStartActAndReadBackThroughShardedInstances() {
+    // given
+    InstanceView started =
+        await(engine.start(CounterWorkflow.TYPE, StartRequest.of("engine-1", json(Map.of("initial", 1)))));
+
+    // when
+    ActionOutcome outcome =
+        await(
+            engine.send(
+                CounterWorkflow.TYPE,
+                "engine-1",
+                ActionRequest.of("Notify", json(Map.of("target", "audit"))).withCorrelationId("flow-9")));
+
+    // then
+    assertThat(started.status()).isEqualTo(InstanceStatus.PENDING);
+    assertThat(outcome.instance().sequence()).isEqualTo(2);
+    assertThat(outcome.intents()).singleElement().satisfies(intent -> {
+      assertThat(intent.target()).isEqualTo("audit");
+      assertThat(intent.correlationId()).isEqualTo("flow-9");
+    });
+    assertThat(await(engine.get(CounterWorkflow.TYPE, "engine-1"))).isEqualTo(outcome.instance());
+    HistoryPage history = await(engine.history(CounterWorkflow.TYPE, "engine-1", 1, 10));
+    assertThat(history.events()).hasSize(2);
+    assertThat(history.events().get(1).correlationChain().get(0)).isEqualTo("flow-9");
+  }
+
+  @Test
+  void shouldGenerateAnInstanceIdWhenNoneIsGiven() {
+    InstanceView started =
+        await(engine.start(CounterWorkflow.TYPE, StartRequest.of(null, json(Map.of("initial", 0)))));
+
+    assertThat(started.instanceId()).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void shouldFailWithTypedExceptionsThatChangeNothing() {
+    await(engine.start(CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 0)))));
+
+    assertThat(failureOf(engine.start(CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 5))))))
+        .isInstanceOf(InstanceAlreadyExistsException.class);
+    assertThat(failureOf(engine.send(CounterWorkflow.TYPE, "engine-2", ActionRequest.of("Decrement", json(Map.of("by", 1))))))
+        .isInstanceOf(TransitionRejectedException.class);
+    assertThat(failureOf(engine.get(CounterWorkflow.TYPE, "never-started")))
+        .isInstanceOf(InstanceNotFoundException.class);
+    assertThat(failureOf(engine.get("no-such-type", "x"))).isInstanceOf(UnknownWorkflowTypeException.class);
+    assertThat(failureOf(engine.get(CounterWorkflow.TYPE, "bad/id"))).isInstanceOf(InvalidIdentifierException.class);
+
+    InstanceView unchanged = await(engine.get(CounterWorkflow.TYPE, "engine-2"));
+    assertThat(unchanged.sequence()).isEqualTo(1);
+    assertThat(unchanged.state().get("value").asInt()).isZero();
+  }
+
+  @Test
+  void shouldReportHealthyJournalAndClusterMembership() {
+    EngineHealth health = await(engine.health());
+
+    assertThat(health.up()).isTrue();
+    assertThat(health.checks()).containsKeys("journal", "cluster");
+  }
+}
