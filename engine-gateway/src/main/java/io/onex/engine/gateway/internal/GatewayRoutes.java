@@ -17,9 +17,9 @@ import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.internal.EngineJson;
 import io.onex.engine.persistence.ActionOutcome;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +34,7 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
 import org.slf4j.Logger;
@@ -53,7 +54,6 @@ public final class GatewayRoutes extends AllDirectives {
   private final ObjectMapper json = EngineJson.mapper();
   private final Executor executor;
   private final long maxBodyBytes;
-  private final Duration bodyReadTimeout;
   private final int historyMaxLimit;
   private final String problemTypeBase;
 
@@ -62,7 +62,6 @@ public final class GatewayRoutes extends AllDirectives {
     this.engine = engine;
     this.executor = engine.system().executionContext();
     this.maxBodyBytes = http.getBytes("max-body-size");
-    this.bodyReadTimeout = http.getDuration("body-read-timeout");
     this.historyMaxLimit = http.getInt("history-max-limit");
     this.problemTypeBase = http.getString("problem-type-base");
   }
@@ -212,13 +211,18 @@ public final class GatewayRoutes extends AllDirectives {
   }
 
   private Route jsonBody(Function<ObjectNode, Route> inner) {
-    return withSizeLimit(
-        maxBodyBytes,
-        () ->
-            extractStrictEntity(
-                bodyReadTimeout,
-                maxBodyBytes,
-                entity -> inner.apply(parseObject(entity.getData().utf8String()))));
+    return extractRequestEntity(
+        entity -> {
+          OptionalLong declared = entity.getContentLengthOption();
+          if (declared.isPresent() && declared.getAsLong() > maxBodyBytes) {
+            throw new PayloadTooLarge();
+          }
+          return withSizeLimit(
+              maxBodyBytes,
+              () ->
+                  entity(
+                      Unmarshaller.entityToString(), text -> inner.apply(parseObject(text))));
+        });
   }
 
   private ObjectNode parseObject(String text) {
@@ -322,9 +326,7 @@ public final class GatewayRoutes extends AllDirectives {
     if (error instanceof BadRequest bad) {
       return Problem.of(bad.code, StatusCodes.BAD_REQUEST, bad.title, bad.getMessage()).with("field", bad.field);
     }
-    if (error instanceof EntityStreamSizeException
-        || (error instanceof IllegalRequestException tooLarge
-            && tooLarge.status().intValue() == StatusCodes.PAYLOAD_TOO_LARGE.intValue())) {
+    if (error instanceof PayloadTooLarge || error instanceof EntityStreamSizeException) {
       return Problem.of("payload-too-large", StatusCodes.PAYLOAD_TOO_LARGE, "Payload too large",
           "Expected a body of at most " + maxBodyBytes + " bytes");
     }
@@ -346,6 +348,13 @@ public final class GatewayRoutes extends AllDirectives {
       current = current.getCause();
     }
     return current;
+  }
+
+  /** A body longer than the configured limit. */
+  private static final class PayloadTooLarge extends RuntimeException {
+    PayloadTooLarge() {
+      super(null, null, false, false);
+    }
   }
 
   /** A request the gateway refuses before it reaches the engine. */
