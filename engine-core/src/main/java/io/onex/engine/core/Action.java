@@ -71,6 +71,26 @@ public record Action(
     return new Builder(type);
   }
 
+  /** The same action with {@code newStatus}. */
+  public Action withStatus(ActionStatus newStatus) {
+    return new Action(
+        actionId,
+        type,
+        leaseId,
+        epoch,
+        target,
+        payload,
+        correlationId,
+        causationId,
+        correlationChain,
+        idempotencyKey,
+        issuedAt,
+        expiresAt,
+        newStatus,
+        parentActionId,
+        metadata);
+  }
+
   /** Whether the action has an expiry that lies before {@code now}. */
   public boolean isExpiredAt(Instant now) {
     return expiresAt != null && expiresAt.isBefore(now);

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param instanceId the instance's id
  * @param sequence position in the instance's history, from 1 (the start) without gaps
  * @param epoch the instance's epoch when the action was applied
- * @param action the applied action, as received (the start action for sequence 1)
+ * @param action the applied action as received, with status COMPLETED (the start for sequence 1)
  * @param intents the intents the reducer emitted, in order
  * @param causationId id of what caused the action (itself, or an intent)
  * @param correlationChain ids from the flow's origin down to this event, inclusive

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Action;
+import io.onex.engine.core.ActionStatus;
 import io.onex.engine.core.InstanceClosedException;
 import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceStatus;
@@ -131,7 +132,7 @@ public final class InstanceMachine<S, A> {
       List<Intent> intents,
       InstanceStatus status,
       String statusReason) {
-    Action action = context.action();
+    Action action = context.action().withStatus(ActionStatus.COMPLETED);
     JsonNode stateJson = EngineJson.mapper().valueToTree(state);
     String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
     WorkflowEvent event =

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onex.engine.core.Action;
+import io.onex.engine.core.ActionStatus;
 import io.onex.engine.core.InstanceClosedException;
 import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceStatus;
@@ -76,6 +77,7 @@ class InstanceMachineTest {
       assertThat(applied.instance().state()).isEqualTo(new Counter(3, 1));
       assertThat(applied.instance().status()).isEqualTo(InstanceStatus.RUNNING);
       assertThat(applied.event().sequence()).isEqualTo(2);
+      assertThat(applied.event().action().status()).isEqualTo(ActionStatus.COMPLETED);
       assertThat(applied.event().stateDigest()).isNotEqualTo(current.stateDigest());
     }
 
