@@ -197,6 +197,14 @@ class GatewayApiTest {
     void shouldAnswer413ForABodyOverTheLimit() {
       String sku = "x".repeat(5000);
       expectProblem(node.post(actions(), "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"" + sku + "\"}}"), 413, "payload-too-large");
+
+      // without a declared length the limit is enforced while the body streams in
+      var chunked =
+          HttpRequest.newBuilder(URI.create(baseOf(node) + actions()))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofInputStream(
+                  () -> new java.io.ByteArrayInputStream(("{\"type\":\"" + sku + "\"}").getBytes())));
+      expectProblem(TestNode.send(chunked), 413, "payload-too-large");
       expectUnchanged();
     }
 

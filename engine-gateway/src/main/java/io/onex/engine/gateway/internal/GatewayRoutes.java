@@ -308,11 +308,25 @@ public final class GatewayRoutes extends AllDirectives {
               if (response.entity().getContentType().equals(Problem.PROBLEM_JSON)) {
                 return response;
               }
-              String detail = ((HttpEntity.Strict) response.entity()).getData().utf8String();
               StatusCode status = response.status();
-              return Problem.of(codeFor(status), status, status.reason(), detail)
-                  .toResponse(problemTypeBase, path);
+              Problem problem =
+                  status.intValue() == StatusCodes.PAYLOAD_TOO_LARGE.intValue()
+                      ? payloadTooLarge()
+                      : Problem.of(
+                          codeFor(status),
+                          status,
+                          status.reason(),
+                          ((HttpEntity.Strict) response.entity()).getData().utf8String());
+              return problem.toResponse(problemTypeBase, path);
             });
+  }
+
+  private Problem payloadTooLarge() {
+    return Problem.of(
+        "payload-too-large",
+        StatusCodes.PAYLOAD_TOO_LARGE,
+        "Payload too large",
+        "Expected a body of at most " + maxBodyBytes + " bytes");
   }
 
   private static String codeFor(StatusCode status) {
@@ -327,8 +341,7 @@ public final class GatewayRoutes extends AllDirectives {
       return Problem.of(bad.code, StatusCodes.BAD_REQUEST, bad.title, bad.getMessage()).with("field", bad.field);
     }
     if (error instanceof PayloadTooLarge || error instanceof EntityStreamSizeException) {
-      return Problem.of("payload-too-large", StatusCodes.PAYLOAD_TOO_LARGE, "Payload too large",
-          "Expected a body of at most " + maxBodyBytes + " bytes");
+      return payloadTooLarge();
     }
     if (error instanceof IllegalRequestException illegal) {
       return Problem.of(codeFor(illegal.status()), illegal.status(), illegal.status().reason(),
