@@ -43,15 +43,19 @@ public final class ClusterSettings {
   public Config toPekkoConfig() {
     return ConfigFactory.parseMap(
         Map.of(
-            "pekko.actor.provider", "cluster",
-            "pekko.remote.artery.canonical.hostname", hostname,
-            "pekko.remote.artery.canonical.port", port,
+            "pekko.actor.provider",
+            "cluster",
+            "pekko.remote.artery.canonical.hostname",
+            hostname,
+            "pekko.remote.artery.canonical.port",
+            port,
             "pekko.cluster.downing-provider-class",
-                "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider",
-            "pekko.cluster.split-brain-resolver.active-strategy", splitBrainStrategy,
+            "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider",
+            "pekko.cluster.split-brain-resolver.active-strategy",
+            splitBrainStrategy,
             "pekko.cluster.split-brain-resolver.stable-after",
-                raw.getDuration("split-brain-stable-after").toMillis() + "ms",
+            raw.getDuration("split-brain-stable-after").toMillis() + "ms",
             "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout",
-                raw.getDuration("passivate-idle-after").toMillis() + "ms"));
+            raw.getDuration("passivate-idle-after").toMillis() + "ms"));
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
- * The outcome of the engine's health checks: each named check (for example {@code journal},
- * {@code cluster}) with whether it passed and a short detail. The engine is up when all pass.
+ * The outcome of the engine's health checks: each named check (for example {@code journal}, {@code
+ * cluster}) with whether it passed and a short detail. The engine is up when all pass.
  */
 public record EngineHealth(Map<String, Check> checks) {
 

@@ -11,8 +11,8 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
- * A running engine node: hosts workflow instances (through Pekko Cluster Sharding, on its own or
- * in a cluster), applies actions to them and reads them back.
+ * A running engine node: hosts workflow instances (through Pekko Cluster Sharding, on its own or in
+ * a cluster), applies actions to them and reads them back.
  *
  * <p>Guarantees: an action whose stage completes normally is journaled and survives a crash; a
  * stage that fails with a {@link io.onex.engine.core.WorkflowException} changed nothing. Actions to
@@ -34,7 +34,8 @@ public interface WorkflowEngine extends AutoCloseable {
   CompletionStage<InstanceView> start(String workflowType, StartRequest request);
 
   /** Applies an action to an instance; completes with the instance after it and its intents. */
-  CompletionStage<ActionOutcome> send(String workflowType, String instanceId, ActionRequest request);
+  CompletionStage<ActionOutcome> send(
+      String workflowType, String instanceId, ActionRequest request);
 
   /** The instance as it is now. */
   CompletionStage<InstanceView> get(String workflowType, String instanceId);

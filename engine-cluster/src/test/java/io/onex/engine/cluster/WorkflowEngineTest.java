@@ -34,7 +34,8 @@ class WorkflowEngineTest {
   static void startEngine() {
     engine =
         WorkflowEngine.create(
-            ConfigFactory.parseMap(Map.of("onex.data-dir", dataDir.toString(), "onex.cluster.port", 0))
+            ConfigFactory.parseMap(
+                    Map.of("onex.data-dir", dataDir.toString(), "onex.cluster.port", 0))
                 .withFallback(ConfigFactory.load())
                 .resolve(),
             new WorkflowRegistry().register(CounterWorkflow.definition()));
@@ -50,7 +51,8 @@ class WorkflowEngineTest {
   }
 
   private static Throwable failureOf(CompletionStage<?> stage) {
-    assertThatThrownBy(() -> stage.toCompletableFuture().join()).isInstanceOf(CompletionException.class);
+    assertThatThrownBy(() -> stage.toCompletableFuture().join())
+        .isInstanceOf(CompletionException.class);
     return stage
         .toCompletableFuture()
         .handle((value, error) -> error instanceof CompletionException ? error.getCause() : error)
@@ -61,7 +63,9 @@ class WorkflowEngineTest {
   void shouldStartActAndReadBackThroughShardedInstances() {
     // given
     InstanceView started =
-        await(engine.start(CounterWorkflow.TYPE, StartRequest.of("engine-1", json(Map.of("initial", 1)))));
+        await(
+            engine.start(
+                CounterWorkflow.TYPE, StartRequest.of("engine-1", json(Map.of("initial", 1)))));
 
     // when
     ActionOutcome outcome =
@@ -69,15 +73,19 @@ class WorkflowEngineTest {
             engine.send(
                 CounterWorkflow.TYPE,
                 "engine-1",
-                ActionRequest.of("Notify", json(Map.of("target", "audit"))).withCorrelationId("flow-9")));
+                ActionRequest.of("Notify", json(Map.of("target", "audit")))
+                    .withCorrelationId("flow-9")));
 
     // then
     assertThat(started.status()).isEqualTo(InstanceStatus.PENDING);
     assertThat(outcome.instance().sequence()).isEqualTo(2);
-    assertThat(outcome.intents()).singleElement().satisfies(intent -> {
-      assertThat(intent.target()).isEqualTo("audit");
-      assertThat(intent.correlationId()).isEqualTo("flow-9");
-    });
+    assertThat(outcome.intents())
+        .singleElement()
+        .satisfies(
+            intent -> {
+              assertThat(intent.target()).isEqualTo("audit");
+              assertThat(intent.correlationId()).isEqualTo("flow-9");
+            });
     assertThat(await(engine.get(CounterWorkflow.TYPE, "engine-1"))).isEqualTo(outcome.instance());
     HistoryPage history = await(engine.history(CounterWorkflow.TYPE, "engine-1", 1, 10));
     assertThat(history.events()).hasSize(2);
@@ -87,23 +95,36 @@ class WorkflowEngineTest {
   @Test
   void shouldGenerateAnInstanceIdWhenNoneIsGiven() {
     InstanceView started =
-        await(engine.start(CounterWorkflow.TYPE, StartRequest.of(null, json(Map.of("initial", 0)))));
+        await(
+            engine.start(CounterWorkflow.TYPE, StartRequest.of(null, json(Map.of("initial", 0)))));
 
     assertThat(started.instanceId()).matches("[0-9a-f-]{36}");
   }
 
   @Test
   void shouldFailWithTypedExceptionsThatChangeNothing() {
-    await(engine.start(CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 0)))));
+    await(
+        engine.start(
+            CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 0)))));
 
-    assertThat(failureOf(engine.start(CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 5))))))
+    assertThat(
+            failureOf(
+                engine.start(
+                    CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 5))))))
         .isInstanceOf(InstanceAlreadyExistsException.class);
-    assertThat(failureOf(engine.send(CounterWorkflow.TYPE, "engine-2", ActionRequest.of("Decrement", json(Map.of("by", 1))))))
+    assertThat(
+            failureOf(
+                engine.send(
+                    CounterWorkflow.TYPE,
+                    "engine-2",
+                    ActionRequest.of("Decrement", json(Map.of("by", 1))))))
         .isInstanceOf(TransitionRejectedException.class);
     assertThat(failureOf(engine.get(CounterWorkflow.TYPE, "never-started")))
         .isInstanceOf(InstanceNotFoundException.class);
-    assertThat(failureOf(engine.get("no-such-type", "x"))).isInstanceOf(UnknownWorkflowTypeException.class);
-    assertThat(failureOf(engine.get(CounterWorkflow.TYPE, "bad/id"))).isInstanceOf(InvalidIdentifierException.class);
+    assertThat(failureOf(engine.get("no-such-type", "x")))
+        .isInstanceOf(UnknownWorkflowTypeException.class);
+    assertThat(failureOf(engine.get(CounterWorkflow.TYPE, "bad/id")))
+        .isInstanceOf(InvalidIdentifierException.class);
 
     InstanceView unchanged = await(engine.get(CounterWorkflow.TYPE, "engine-2"));
     assertThat(unchanged.sequence()).isEqualTo(1);

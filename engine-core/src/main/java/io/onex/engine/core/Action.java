@@ -15,8 +15,8 @@ import java.util.UUID;
  *
  * <p>Immutable. Everything the reducer may need that is not in the state comes from here: the
  * instance's clock is {@link #issuedAt()}, so applying the same action again yields the same
- * result. {@link #correlationChain()} runs from the flow's origin ({@link #correlationId()}) down to
- * this action's own id. Use {@link #builder(String)} to create one.
+ * result. {@link #correlationChain()} runs from the flow's origin ({@link #correlationId()}) down
+ * to this action's own id. Use {@link #builder(String)} to create one.
  *
  * @param actionId unique id of this action
  * @param type the action's name, one of the workflow definition's action types

@@ -6,8 +6,13 @@ import java.time.Instant;
 public final class ActionExpiredException extends WorkflowException {
 
   public ActionExpiredException(String actionId, Instant expiresAt, Instant now) {
-    super("Expected action '" + actionId + "' before its expiry at " + expiresAt
-        + ", but it arrived at " + now);
+    super(
+        "Expected action '"
+            + actionId
+            + "' before its expiry at "
+            + expiresAt
+            + ", but it arrived at "
+            + now);
   }
 
   ActionExpiredException(WorkflowError error) {

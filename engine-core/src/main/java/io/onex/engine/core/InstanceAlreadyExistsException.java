@@ -4,8 +4,12 @@ package io.onex.engine.core;
 public final class InstanceAlreadyExistsException extends WorkflowException {
 
   public InstanceAlreadyExistsException(String type, String instanceId) {
-    super("Expected to start workflow instance '" + instanceId + "' of type '" + type
-        + "', but an instance with that id already exists");
+    super(
+        "Expected to start workflow instance '"
+            + instanceId
+            + "' of type '"
+            + type
+            + "', but an instance with that id already exists");
   }
 
   InstanceAlreadyExistsException(WorkflowError error) {

@@ -6,8 +6,16 @@ public final class InstanceClosedException extends WorkflowException {
   private final InstanceStatus status;
 
   public InstanceClosedException(String type, String id, InstanceStatus status, String action) {
-    super("Expected to apply '" + action + "' to workflow instance '" + id + "' of type '" + type
-        + "', but it is " + status + " and accepts no further action");
+    super(
+        "Expected to apply '"
+            + action
+            + "' to workflow instance '"
+            + id
+            + "' of type '"
+            + type
+            + "', but it is "
+            + status
+            + " and accepts no further action");
     this.status = status;
   }
 

@@ -7,8 +7,15 @@ package io.onex.engine.core;
 public final class InstanceDivergedException extends WorkflowException {
 
   public InstanceDivergedException(String type, String id, long sequence, String detail) {
-    super("Expected replay of workflow instance '" + id + "' of type '" + type
-        + "' to reproduce its recorded state, but event " + sequence + " diverged: " + detail);
+    super(
+        "Expected replay of workflow instance '"
+            + id
+            + "' of type '"
+            + type
+            + "' to reproduce its recorded state, but event "
+            + sequence
+            + " diverged: "
+            + detail);
   }
 
   InstanceDivergedException(WorkflowError error) {

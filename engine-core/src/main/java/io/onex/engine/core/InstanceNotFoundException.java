@@ -4,8 +4,12 @@ package io.onex.engine.core;
 public final class InstanceNotFoundException extends WorkflowException {
 
   public InstanceNotFoundException(String type, String instanceId) {
-    super("Expected workflow instance '" + instanceId + "' of type '" + type
-        + "' to exist, but it was never started");
+    super(
+        "Expected workflow instance '"
+            + instanceId
+            + "' of type '"
+            + type
+            + "' to exist, but it was never started");
   }
 
   InstanceNotFoundException(WorkflowError error) {

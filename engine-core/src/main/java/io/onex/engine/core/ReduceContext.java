@@ -8,9 +8,9 @@ import java.time.Instant;
  * sequence number the resulting event will carry, the action's envelope and its time, and a way to
  * create intents with deterministic ids.
  *
- * <p>Every value is derived from the action being applied, never from the clock or a random
- * source, so replay sees exactly what live processing saw. A context belongs to one reducer call
- * and is not thread-safe.
+ * <p>Every value is derived from the action being applied, never from the clock or a random source,
+ * so replay sees exactly what live processing saw. A context belongs to one reducer call and is not
+ * thread-safe.
  */
 public interface ReduceContext {
 
@@ -39,8 +39,8 @@ public interface ReduceContext {
 
   /**
    * Starts an intent of {@code type} (which selects the effect handler) addressed to {@code
-   * target}. Its id, default idempotency key, causation and correlation are derived from this
-   * call, so the same action always yields the same intents.
+   * target}. Its id, default idempotency key, causation and correlation are derived from this call,
+   * so the same action always yields the same intents.
    */
   IntentBuilder intent(String type, String target);
 

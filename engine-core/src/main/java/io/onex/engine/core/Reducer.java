@@ -9,8 +9,8 @@ import java.util.Optional;
  * <p>Implementations must be deterministic: no I/O, no clock, no randomness and no shared mutable
  * state. Time, ids and the instance's identity come from the {@link ReduceContext}. The engine
  * calls the reducer both when an action arrives and when it replays history, and proves by a state
- * digest that both give the same result. Implementations may be called from any thread, one call
- * at a time per instance.
+ * digest that both give the same result. Implementations may be called from any thread, one call at
+ * a time per instance.
  *
  * @param <S> the workflow's state type
  * @param <A> the workflow's action type (usually a sealed interface of records)

@@ -9,8 +9,8 @@ import java.util.List;
  * by {@code attemptTimeoutMs}. {@code retryableErrors} names the error kinds worth retrying; empty
  * means every error is.
  *
- * <p>Immutable; the constructor rejects inconsistent values with an {@link IllegalArgumentException}
- * that names the field.
+ * <p>Immutable; the constructor rejects inconsistent values with an {@link
+ * IllegalArgumentException} that names the field.
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -22,14 +22,16 @@ public record RetryPolicy(
     List<String> retryableErrors) {
 
   /** Three attempts, 200 ms growing twofold up to 5 s, 20 % jitter, 10 s per attempt. */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(3, 200, 5_000, 2.0, 0.2, 10_000, List.of());
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(3, 200, 5_000, 2.0, 0.2, 10_000, List.of());
 
   /** A single attempt and no retry. */
   public static final RetryPolicy NONE = new RetryPolicy(1, 0, 0, 1.0, 0.0, 10_000, List.of());
 
   public RetryPolicy {
     require(maxAttempts >= 1, "maxAttempts must be at least 1, was " + maxAttempts);
-    require(initialBackoffMs >= 0, "initialBackoffMs must not be negative, was " + initialBackoffMs);
+    require(
+        initialBackoffMs >= 0, "initialBackoffMs must not be negative, was " + initialBackoffMs);
     require(maxBackoffMs >= initialBackoffMs, "maxBackoffMs must be at least initialBackoffMs");
     require(multiplier >= 1.0, "multiplier must be at least 1.0, was " + multiplier);
     require(jitter >= 0.0 && jitter <= 1.0, "jitter must be between 0 and 1, was " + jitter);

@@ -28,8 +28,8 @@ public sealed interface Transition<S> permits Transition.Accepted, Transition.Re
   }
 
   /**
-   * The action is applied: the instance's state becomes {@code state}, {@code intents} are handed to
-   * the effect executor, and the instance's status becomes {@code status} ({@code RUNNING} or a
+   * The action is applied: the instance's state becomes {@code state}, {@code intents} are handed
+   * to the effect executor, and the instance's status becomes {@code status} ({@code RUNNING} or a
    * final status, with {@code statusReason} saying why it ended when it did not complete).
    */
   record Accepted<S>(S state, List<Intent> intents, InstanceStatus status, String statusReason)
@@ -56,7 +56,9 @@ public sealed interface Transition<S> permits Transition.Accepted, Transition.Re
       return new Accepted<>(state, intents, InstanceStatus.COMPLETED, null);
     }
 
-    /** The same transition, ending the instance as {@link InstanceStatus#FAILED} for {@code reason}. */
+    /**
+     * The same transition, ending the instance as {@link InstanceStatus#FAILED} for {@code reason}.
+     */
     public Accepted<S> fail(String reason) {
       return new Accepted<>(state, intents, InstanceStatus.FAILED, reason);
     }

@@ -7,8 +7,16 @@ import java.util.TreeSet;
 public final class UnknownActionException extends WorkflowException {
 
   public UnknownActionException(String type, int version, String action, Collection<String> known) {
-    super("Expected one of the actions " + new TreeSet<>(known) + " of workflow type '" + type
-        + "' v" + version + ", but got '" + action + "'");
+    super(
+        "Expected one of the actions "
+            + new TreeSet<>(known)
+            + " of workflow type '"
+            + type
+            + "' v"
+            + version
+            + ", but got '"
+            + action
+            + "'");
   }
 
   UnknownActionException(WorkflowError error) {

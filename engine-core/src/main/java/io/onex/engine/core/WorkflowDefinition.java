@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * One version of a workflow type: its name and version, how an instance's state begins, which
- * actions it accepts (each with a Java type and a JSON Schema for its payload), and the pure
- * {@link Reducer} that applies them.
+ * actions it accepts (each with a Java type and a JSON Schema for its payload), and the pure {@link
+ * Reducer} that applies them.
  *
  * <p>Immutable and thread-safe once built. Instances are pinned to the version they started with,
  * so a definition must never change behaviour after it has been used: a change is a new version.
@@ -160,7 +160,10 @@ public final class WorkflowDefinition<S, A> {
       if (name == null || !ACTION_NAME.matcher(name).matches()) {
         throw new IllegalArgumentException(
             "Expected an action name of a letter followed by up to 99 of [A-Za-z0-9._-], but got '"
-                + name + "' in workflow type '" + type + "'");
+                + name
+                + "' in workflow type '"
+                + type
+                + "'");
       }
       if (actions.putIfAbsent(name, new ActionSpec<>(name, payloadType, schema)) != null) {
         throw new IllegalArgumentException(
@@ -179,7 +182,8 @@ public final class WorkflowDefinition<S, A> {
       if (type == null || !IDENTIFIER.matcher(type).matches()) {
         throw new IllegalStateException(
             "Expected a workflow type name of 1 to 200 characters from [A-Za-z0-9._:-], but got '"
-                + type + "'");
+                + type
+                + "'");
       }
       if (version < 1) {
         throw new IllegalStateException(

@@ -1,9 +1,9 @@
 package io.onex.engine.core;
 
 /**
- * Every error the engine reports about a request: each subclass names one problem, carries a
- * stable {@link #code()} (the gateway's problem type), and a message that says what was expected,
- * for which instance, and why it did not happen. A request that fails with one of these changed
+ * Every error the engine reports about a request: each subclass names one problem, carries a stable
+ * {@link #code()} (the gateway's problem type), and a message that says what was expected, for
+ * which instance, and why it did not happen. A request that fails with one of these changed
  * nothing.
  */
 public abstract sealed class WorkflowException extends RuntimeException

@@ -26,7 +26,10 @@ public final class WorkflowRegistry {
         byType.computeIfAbsent(definition.type(), t -> new ConcurrentSkipListMap<>());
     if (versions.putIfAbsent(definition.version(), definition) != null) {
       throw new IllegalStateException(
-          "Workflow type '" + definition.type() + "' version " + definition.version()
+          "Workflow type '"
+              + definition.type()
+              + "' version "
+              + definition.version()
               + " is already registered");
     }
     return this;

@@ -13,7 +13,8 @@ class WorkflowDefinitionTest {
 
   @Test
   void shouldNameTheMissingPartWhenBuiltIncomplete() {
-    assertThatThrownBy(() -> WorkflowDefinition.<Counter, CounterAction>builder("counter", 1).build())
+    assertThatThrownBy(
+            () -> WorkflowDefinition.<Counter, CounterAction>builder("counter", 1).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("counter")
         .hasMessageContaining("state(type, schema)");
@@ -31,9 +32,16 @@ class WorkflowDefinitionTest {
   void shouldRejectAnActionDeclaredTwice() {
     var builder =
         WorkflowDefinition.<Counter, CounterAction>builder("counter", 1)
-            .action("Increment", Increment.class, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            .action(
+                "Increment",
+                Increment.class,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     assertThatThrownBy(
-            () -> builder.action("Increment", Increment.class, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()))
+            () ->
+                builder.action(
+                    "Increment",
+                    Increment.class,
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()))
         .hasMessageContaining("declared twice");
   }
 
@@ -65,7 +73,8 @@ class WorkflowDefinitionTest {
   void shouldThrowUnknownTypeForUnregisteredTypeOrVersion() {
     WorkflowRegistry registry = new WorkflowRegistry().register(CounterWorkflow.definition());
 
-    assertThatThrownBy(() -> registry.require("nope")).isInstanceOf(UnknownWorkflowTypeException.class);
+    assertThatThrownBy(() -> registry.require("nope"))
+        .isInstanceOf(UnknownWorkflowTypeException.class);
     assertThatThrownBy(() -> registry.require("counter", 9))
         .isInstanceOf(UnknownWorkflowTypeException.class)
         .hasMessageContaining("version 9");
@@ -78,6 +87,7 @@ class WorkflowDefinitionTest {
     WorkflowException restored = WorkflowError.of(original).toException();
 
     assertThat(restored).isInstanceOf(TransitionRejectedException.class).hasMessage("no items");
-    assertThat(((TransitionRejectedException) restored).rejection().reason()).isEqualTo("order-empty");
+    assertThat(((TransitionRejectedException) restored).rejection().reason())
+        .isEqualTo("order-empty");
   }
 }

@@ -70,7 +70,9 @@ public final class EngineNode implements AutoCloseable {
 
   @Override
   public void close() {
-    stop().toCompletableFuture().orTimeout(Duration.ofMinutes(1).toMillis(),
-        java.util.concurrent.TimeUnit.MILLISECONDS).join();
+    stop()
+        .toCompletableFuture()
+        .orTimeout(Duration.ofMinutes(1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .join();
   }
 }

@@ -30,7 +30,8 @@ public final class NodeConfig {
   public static Config withOverlay(String environment) {
     if (!environment.matches("[a-z0-9-]+")) {
       throw new ConfigException.BadValue(
-          "onex.environment", "expected a name like dev, staging or prod, but got '" + environment + "'");
+          "onex.environment",
+          "expected a name like dev, staging or prod, but got '" + environment + "'");
     }
     Config overlay =
         ConfigFactory.parseResources(

@@ -139,8 +139,7 @@ public final class JournalSettings {
             "pekko-persistence-jdbc.shared-databases.default.profile",
             ConfigValueFactory.fromAnyRef(dialect.slickProfile))
         .withValue(
-            "pekko-persistence-jdbc.shared-databases.default.db",
-            ConfigValueFactory.fromMap(db));
+            "pekko-persistence-jdbc.shared-databases.default.db", ConfigValueFactory.fromMap(db));
   }
 
   @Override
@@ -158,7 +157,8 @@ public final class JournalSettings {
     throw new ConfigException.BadValue(
         "onex.journal.url",
         "expected a jdbc:h2: or jdbc:postgresql: URL (or empty for the embedded journal), but got '"
-            + url + "'");
+            + url
+            + "'");
   }
 
   private static int positive(Config journal, String key) {

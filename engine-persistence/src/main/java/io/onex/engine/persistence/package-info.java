@@ -1,7 +1,7 @@
 /**
  * Durable workflow instances: what a caller gets back from an instance ({@link
- * io.onex.engine.persistence.InstanceView}, {@link io.onex.engine.persistence.ActionOutcome}), pages
- * of journaled history, and the journal's settings. Every acknowledged action is in the journal
- * before its outcome is returned.
+ * io.onex.engine.persistence.InstanceView}, {@link io.onex.engine.persistence.ActionOutcome}),
+ * pages of journaled history, and the journal's settings. Every acknowledged action is in the
+ * journal before its outcome is returned.
  */
 package io.onex.engine.persistence;

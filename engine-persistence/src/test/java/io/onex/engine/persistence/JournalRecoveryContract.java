@@ -30,8 +30,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every journal database must do: an instance recovered by a new actor system, from
- * snapshots and events written by an earlier one, is exactly the instance that was acknowledged.
+ * What every journal database must do: an instance recovered by a new actor system, from snapshots
+ * and events written by an earlier one, is exactly the instance that was acknowledged.
  */
 abstract class JournalRecoveryContract {
 
@@ -41,7 +41,9 @@ abstract class JournalRecoveryContract {
   private Config config() {
     Map<String, Object> overrides = new HashMap<>(journalConfig());
     overrides.put("onex.instance.snapshot-every", 5);
-    return ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    return ConfigFactory.parseMap(overrides)
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
   }
 
   private ActorTestKit startSystem(JournalSettings settings) {
@@ -51,7 +53,9 @@ abstract class JournalRecoveryContract {
 
   private static ActorRef<InstanceCommand> spawn(ActorTestKit kit, String id) {
     WorkflowRuntime runtime =
-        WorkflowRuntime.create(new WorkflowRegistry().register(CounterWorkflow.definition()), kit.system().settings().config());
+        WorkflowRuntime.create(
+            new WorkflowRegistry().register(CounterWorkflow.definition()),
+            kit.system().settings().config());
     return kit.spawn(WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime));
   }
 
@@ -72,7 +76,11 @@ abstract class JournalRecoveryContract {
     instance.tell(new InstanceCommand.Get(probe.ref()));
     InstanceView acknowledged = probe.expectMessageClass(Accepted.class).instance();
     List<WorkflowEvent> writtenHistory =
-        JournalHistory.create(first.system()).page(CounterWorkflow.TYPE, id, 1, 100).toCompletableFuture().get().events();
+        JournalHistory.create(first.system())
+            .page(CounterWorkflow.TYPE, id, 1, 100)
+            .toCompletableFuture()
+            .get()
+            .events();
     first.shutdownTestKit();
 
     // when a second actor system recovers it
@@ -89,9 +97,12 @@ abstract class JournalRecoveryContract {
       JournalHistory history = JournalHistory.create(second.system());
       HistoryPage all = history.page(CounterWorkflow.TYPE, id, 1, 100).toCompletableFuture().get();
       assertThat(all.events()).isEqualTo(writtenHistory);
-      assertThat(all.events()).extracting(WorkflowEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+      assertThat(all.events())
+          .extracting(WorkflowEvent::sequence)
+          .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
       assertThat(all.nextFromSeq()).isNull();
-      HistoryPage firstPage = history.page(CounterWorkflow.TYPE, id, 1, 5).toCompletableFuture().get();
+      HistoryPage firstPage =
+          history.page(CounterWorkflow.TYPE, id, 1, 5).toCompletableFuture().get();
       assertThat(firstPage.events()).hasSize(5);
       assertThat(firstPage.nextFromSeq()).isEqualTo(6L);
       assertThat(snapshotsOf(settings, id)).isPositive();
@@ -110,12 +121,22 @@ abstract class JournalRecoveryContract {
 
   private static int snapshotsOf(JournalSettings settings, String id) throws SQLException {
     String table = settings.dialect() == JournalSettings.Dialect.H2 ? "\"snapshot\"" : "snapshot";
-    String column = settings.dialect() == JournalSettings.Dialect.H2 ? "\"persistence_id\"" : "persistence_id";
-    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+    String column =
+        settings.dialect() == JournalSettings.Dialect.H2 ? "\"persistence_id\"" : "persistence_id";
+    try (Connection connection =
+            DriverManager.getConnection(settings.url(), settings.user(), settings.password());
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = '" + CounterWorkflow.TYPE + "|" + id + "'")) {
+                "SELECT COUNT(*) FROM "
+                    + table
+                    + " WHERE "
+                    + column
+                    + " = '"
+                    + CounterWorkflow.TYPE
+                    + "|"
+                    + id
+                    + "'")) {
       rows.next();
       return rows.getInt(1);
     }

@@ -13,16 +13,20 @@ import org.junit.jupiter.api.Test;
 class JournalSettingsTest {
 
   private static Config config(Map<String, Object> overrides) {
-    return ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    return ConfigFactory.parseMap(overrides)
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
   }
 
   @Test
   void shouldUseTheEmbeddedH2FileInTheDataDirectoryWhenNoUrlIsGiven() {
-    JournalSettings settings = JournalSettings.fromConfig(config(Map.of("onex.data-dir", "/tmp/x")));
+    JournalSettings settings =
+        JournalSettings.fromConfig(config(Map.of("onex.data-dir", "/tmp/x")));
 
     assertThat(settings.embedded()).isTrue();
     assertThat(settings.dialect()).isEqualTo(JournalSettings.Dialect.H2);
-    assertThat(settings.url()).isEqualTo("jdbc:h2:file:" + Path.of("/tmp/x/journal") + ";WRITE_DELAY=0");
+    assertThat(settings.url())
+        .isEqualTo("jdbc:h2:file:" + Path.of("/tmp/x/journal") + ";WRITE_DELAY=0");
     assertThat(settings.user()).isEqualTo("sa");
   }
 
@@ -47,7 +51,8 @@ class JournalSettingsTest {
   @Test
   void shouldNameTheKeyWhenTheUrlIsOfAnUnsupportedDatabase() {
     assertThatThrownBy(
-            () -> JournalSettings.fromConfig(config(Map.of("onex.journal.url", "jdbc:mysql://x/y"))))
+            () ->
+                JournalSettings.fromConfig(config(Map.of("onex.journal.url", "jdbc:mysql://x/y"))))
         .isInstanceOf(ConfigException.BadValue.class)
         .hasMessageContaining("onex.journal.url");
   }

@@ -16,6 +16,11 @@ class PostgresJournalRecoveryTest extends JournalRecoveryContract {
   @Override
   Map<String, Object> journalConfig() {
     return Map.of(
-        "onex.journal.url", url, "onex.journal.user", "postgres", "onex.journal.password", "postgres");
+        "onex.journal.url",
+        url,
+        "onex.journal.user",
+        "postgres",
+        "onex.journal.password",
+        "postgres");
   }
 }

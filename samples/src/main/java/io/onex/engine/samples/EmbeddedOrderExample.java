@@ -43,8 +43,14 @@ public final class EmbeddedOrderExample {
       InstanceView order = placeOrder(engine, orderId, "alice");
       OrderState state = order.stateAs(OrderState.class);
       System.out.println(
-          "Order " + orderId + " is " + state.phase() + " with total " + state.total()
-              + " at sequence " + order.sequence());
+          "Order "
+              + orderId
+              + " is "
+              + state.phase()
+              + " with total "
+              + state.total()
+              + " at sequence "
+              + order.sequence());
     }
   }
 

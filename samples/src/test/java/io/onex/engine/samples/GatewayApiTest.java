@@ -28,7 +28,9 @@ class GatewayApiTest {
 
   @BeforeAll
   static void startNode() {
-    node = TestNode.start(Map.of("onex.data-dir", dataDir.toString(), "onex.http.max-body-size", "4 KiB"));
+    node =
+        TestNode.start(
+            Map.of("onex.data-dir", dataDir.toString(), "onex.http.max-body-size", "4 KiB"));
   }
 
   @AfterAll
@@ -46,12 +48,15 @@ class GatewayApiTest {
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.contentType()).startsWith("application/json");
       JsonNode workflows = response.body().get("workflows");
-      assertThat(workflows).extracting(w -> w.get("type").asText()).containsExactly("onboarding", "order");
+      assertThat(workflows)
+          .extracting(w -> w.get("type").asText())
+          .containsExactly("onboarding", "order");
       JsonNode order = workflows.get(1);
       assertThat(order.get("version").asInt()).isEqualTo(1);
       JsonNode schemas = order.at("/versions/0/schemas");
       assertThat(schemas.at("/start/required/0").asText()).isEqualTo("customerId");
-      assertThat(schemas.get("actions").fieldNames()).toIterable()
+      assertThat(schemas.get("actions").fieldNames())
+          .toIterable()
           .containsExactlyInAnyOrder("AddItem", "RemoveItem", "PlaceOrder", "Cancel");
       assertThat(schemas.at("/state/properties/phase")).isNotNull();
     }
@@ -73,8 +78,10 @@ class GatewayApiTest {
       assertThat(started.status()).isEqualTo(201);
       assertThat(started.text("instanceId")).isNotBlank();
       assertThat(started.text("status")).isEqualTo("PENDING");
-      assertThat(started.body().fieldNames()).toIterable()
-          .contains("type", "instanceId", "status", "sequence", "epoch", "definitionVersion", "state");
+      assertThat(started.body().fieldNames())
+          .toIterable()
+          .contains(
+              "type", "instanceId", "status", "sequence", "epoch", "definitionVersion", "state");
       assertThat(node.get(ORDERS + "/" + started.text("instanceId")).status()).isEqualTo(200);
     }
   }
@@ -87,7 +94,8 @@ class GatewayApiTest {
     @BeforeEach
     void startOrder() {
       id = "bad-" + System.nanoTime();
-      Response started = node.post(ORDERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"customerId\":\"carol\"}}");
+      Response started =
+          node.post(ORDERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"customerId\":\"carol\"}}");
       assertThat(started.status()).isEqualTo(201);
     }
 
@@ -123,22 +131,30 @@ class GatewayApiTest {
 
     @Test
     void shouldAnswer400ForAnActionWithoutType() {
-      JsonNode problem = expectProblem(node.post(actions(), "{\"payload\":{}}"), 400, "invalid-request");
+      JsonNode problem =
+          expectProblem(node.post(actions(), "{\"payload\":{}}"), 400, "invalid-request");
       assertThat(problem.get("field").asText()).isEqualTo("type");
       expectUnchanged();
     }
 
     @Test
     void shouldAnswer404ForAnUnknownWorkflowType() {
-      expectProblem(node.post("/v1/workflows/invoice/instances", "{}"), 404, "unknown-workflow-type");
-      expectProblem(node.post("/v1/workflows/invoice/instances/" + id + "/actions", "{\"type\":\"X\"}"), 404, "unknown-workflow-type");
+      expectProblem(
+          node.post("/v1/workflows/invoice/instances", "{}"), 404, "unknown-workflow-type");
+      expectProblem(
+          node.post("/v1/workflows/invoice/instances/" + id + "/actions", "{\"type\":\"X\"}"),
+          404,
+          "unknown-workflow-type");
       expectUnchanged();
     }
 
     @Test
     void shouldAnswer404ForAnInstanceNeverStarted() {
       expectProblem(node.get(ORDERS + "/ghost"), 404, "instance-not-found");
-      expectProblem(node.post(ORDERS + "/ghost/actions", "{\"type\":\"PlaceOrder\"}"), 404, "instance-not-found");
+      expectProblem(
+          node.post(ORDERS + "/ghost/actions", "{\"type\":\"PlaceOrder\"}"),
+          404,
+          "instance-not-found");
       expectProblem(node.get(ORDERS + "/ghost/history"), 404, "instance-not-found");
     }
 
@@ -146,19 +162,30 @@ class GatewayApiTest {
     void shouldAnswer422NamingTheFieldThatViolatesTheSchema() {
       JsonNode problem =
           expectProblem(
-              node.post(actions(), "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"book\",\"quantity\":0,\"unitPrice\":1}}"),
-              422, "invalid-payload");
+              node.post(
+                  actions(),
+                  "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"book\",\"quantity\":0,\"unitPrice\":1}}"),
+              422,
+              "invalid-payload");
       assertThat(problem.get("field").asText()).isEqualTo("/quantity");
 
       JsonNode missing =
-          expectProblem(node.post(actions(), "{\"type\":\"AddItem\",\"payload\":{\"quantity\":1,\"unitPrice\":1}}"), 422, "invalid-payload");
+          expectProblem(
+              node.post(
+                  actions(), "{\"type\":\"AddItem\",\"payload\":{\"quantity\":1,\"unitPrice\":1}}"),
+              422,
+              "invalid-payload");
       assertThat(missing.get("field").asText()).isEqualTo("/sku");
       expectUnchanged();
     }
 
     @Test
     void shouldAnswer422ForAStartInputThatViolatesTheSchema() {
-      JsonNode problem = expectProblem(node.post(ORDERS, "{\"instanceId\":\"no-customer\",\"input\":{}}"), 422, "invalid-payload");
+      JsonNode problem =
+          expectProblem(
+              node.post(ORDERS, "{\"instanceId\":\"no-customer\",\"input\":{}}"),
+              422,
+              "invalid-payload");
       assertThat(problem.get("field").asText()).isEqualTo("/customerId");
       expectProblem(node.get(ORDERS + "/no-customer"), 404, "instance-not-found");
     }
@@ -171,24 +198,40 @@ class GatewayApiTest {
 
     @Test
     void shouldAnswer409NamingTheReasonWhenTheReducerRejects() {
-      JsonNode problem = expectProblem(node.post(actions(), "{\"type\":\"PlaceOrder\"}"), 409, "transition-rejected");
+      JsonNode problem =
+          expectProblem(
+              node.post(actions(), "{\"type\":\"PlaceOrder\"}"), 409, "transition-rejected");
       assertThat(problem.get("reason").asText()).isEqualTo("order-empty");
-      assertThat(problem.get("detail").asText()).isEqualTo("Expected to place order '" + id + "', but it has no items");
+      assertThat(problem.get("detail").asText())
+          .isEqualTo("Expected to place order '" + id + "', but it has no items");
       expectUnchanged();
     }
 
     @Test
     void shouldAnswer409WhenStartingAnExistingInstance() {
-      expectProblem(node.post(ORDERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"customerId\":\"eve\"}}"), 409, "instance-already-exists");
-      assertThat(node.get(ORDERS + "/" + id).body().at("/state/customerId").asText()).isEqualTo("carol");
+      expectProblem(
+          node.post(ORDERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"customerId\":\"eve\"}}"),
+          409,
+          "instance-already-exists");
+      assertThat(node.get(ORDERS + "/" + id).body().at("/state/customerId").asText())
+          .isEqualTo("carol");
       expectUnchanged();
     }
 
     @Test
     void shouldAnswer409ForEveryActionOnAnEndedInstance() {
-      assertThat(node.post(actions(), "{\"type\":\"Cancel\",\"payload\":{\"reason\":\"test\"}}").status()).isEqualTo(200);
+      assertThat(
+              node.post(actions(), "{\"type\":\"Cancel\",\"payload\":{\"reason\":\"test\"}}")
+                  .status())
+          .isEqualTo(200);
 
-      JsonNode problem = expectProblem(node.post(actions(), "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}"), 409, "instance-closed");
+      JsonNode problem =
+          expectProblem(
+              node.post(
+                  actions(),
+                  "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}"),
+              409,
+              "instance-closed");
       assertThat(problem.get("instanceStatus").asText()).isEqualTo("CANCELLED");
       assertThat(node.get(ORDERS + "/" + id + "/history").body().get("events")).hasSize(2);
     }
@@ -196,21 +239,31 @@ class GatewayApiTest {
     @Test
     void shouldAnswer413ForABodyOverTheLimit() {
       String sku = "x".repeat(5000);
-      expectProblem(node.post(actions(), "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"" + sku + "\"}}"), 413, "payload-too-large");
+      expectProblem(
+          node.post(actions(), "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"" + sku + "\"}}"),
+          413,
+          "payload-too-large");
 
       // without a declared length the limit is enforced while the body streams in
       var chunked =
           HttpRequest.newBuilder(URI.create(baseOf(node) + actions()))
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofInputStream(
-                  () -> new java.io.ByteArrayInputStream(("{\"type\":\"" + sku + "\"}").getBytes())));
+              .POST(
+                  HttpRequest.BodyPublishers.ofInputStream(
+                      () ->
+                          new java.io.ByteArrayInputStream(
+                              ("{\"type\":\"" + sku + "\"}").getBytes())));
       expectProblem(TestNode.send(chunked), 413, "payload-too-large");
       expectUnchanged();
     }
 
     @Test
     void shouldAnswer400ForIdentifiersOutsideTheAlphabetOrTooLong() {
-      JsonNode badId = expectProblem(node.post(ORDERS, "{\"instanceId\":\"a b\",\"input\":{\"customerId\":\"x\"}}"), 400, "invalid-identifier");
+      JsonNode badId =
+          expectProblem(
+              node.post(ORDERS, "{\"instanceId\":\"a b\",\"input\":{\"customerId\":\"x\"}}"),
+              400,
+              "invalid-identifier");
       assertThat(badId.get("field").asText()).isEqualTo("instanceId");
       expectProblem(node.get(ORDERS + "/" + "i".repeat(201)), 400, "invalid-identifier");
       expectProblem(node.get("/v1/workflows/ord%24er/instances/x"), 400, "invalid-identifier");
@@ -227,8 +280,10 @@ class GatewayApiTest {
     void shouldAnswerProblemsForUnknownPathsAndMethods() {
       expectProblem(node.get("/v2/nothing"), 404, "not-found");
       expectProblem(
-          TestNode.send(HttpRequest.newBuilder(URI.create(baseOf(node) + "/v1/workflows")).DELETE()),
-          405, "method-not-allowed");
+          TestNode.send(
+              HttpRequest.newBuilder(URI.create(baseOf(node) + "/v1/workflows")).DELETE()),
+          405,
+          "method-not-allowed");
     }
 
     private static String baseOf(TestNode node) {

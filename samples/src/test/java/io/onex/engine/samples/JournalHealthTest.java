@@ -28,7 +28,9 @@ class JournalHealthTest {
                 "onex.engine.ask-timeout", "3s"))) {
       assertThat(node.get("/health").status()).isEqualTo(200);
 
-      try (Connection admin = DriverManager.getConnection(url.replace("/" + database, "/postgres"), "postgres", "postgres");
+      try (Connection admin =
+              DriverManager.getConnection(
+                  url.replace("/" + database, "/postgres"), "postgres", "postgres");
           Statement statement = admin.createStatement()) {
         statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
       }

@@ -94,19 +94,28 @@ class KilledNodeTest {
     Process node = startNode(port, "first.log");
     for (int order = 0; order < ORDERS; order++) {
       HttpResponse<String> started =
-          post(port, "/v1/workflows/order/instances", "{\"instanceId\":\"k-" + order + "\",\"input\":{\"customerId\":\"c\"}}").join();
+          post(
+                  port,
+                  "/v1/workflows/order/instances",
+                  "{\"instanceId\":\"k-" + order + "\",\"input\":{\"customerId\":\"c\"}}")
+              .join();
       assertThat(started.statusCode()).isEqualTo(201);
     }
     List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
     for (int item = 0; item < ITEMS_PER_ORDER; item++) {
       for (int order = 0; order < ORDERS; order++) {
         inFlight.add(
-            post(port, "/v1/workflows/order/instances/k-" + order + "/actions",
-                "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"sku-" + item + "\",\"quantity\":1,\"unitPrice\":1}}"));
+            post(
+                port,
+                "/v1/workflows/order/instances/k-" + order + "/actions",
+                "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"sku-"
+                    + item
+                    + "\",\"quantity\":1,\"unitPrice\":1}}"));
       }
     }
     CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-    assertThat(inFlight).allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(200));
+    assertThat(inFlight)
+        .allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(200));
 
     // when the process is killed without any chance to flush or shut down
     node.destroyForcibly().waitFor();
@@ -119,16 +128,21 @@ class KilledNodeTest {
       JsonNode instance = EngineJson.mapper().readTree(get(restartedPort, path).body());
       assertThat(instance.get("sequence").asLong()).isEqualTo(1 + ITEMS_PER_ORDER);
       TreeSet<String> skus = new TreeSet<>();
-      instance.at("/state/items").forEach(line -> {
-        assertThat(line.get("quantity").asInt()).isEqualTo(1);
-        skus.add(line.get("sku").asText());
-      });
+      instance
+          .at("/state/items")
+          .forEach(
+              line -> {
+                assertThat(line.get("quantity").asInt()).isEqualTo(1);
+                skus.add(line.get("sku").asText());
+              });
       assertThat(skus).hasSize(ITEMS_PER_ORDER);
       JsonNode history =
           EngineJson.mapper()
               .readTree(get(restartedPort, path + "/history?limit=1000").body())
               .get("events");
-      assertThat(StreamSupport.stream(history.spliterator(), false).map(e -> e.get("sequence").asLong()))
+      assertThat(
+              StreamSupport.stream(history.spliterator(), false)
+                  .map(e -> e.get("sequence").asLong()))
           .hasSize(1 + ITEMS_PER_ORDER)
           .doesNotHaveDuplicates();
     }

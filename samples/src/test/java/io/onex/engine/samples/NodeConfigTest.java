@@ -28,7 +28,10 @@ class NodeConfigTest {
 
     assertThat(config.getString("pekko.loglevel")).isEqualTo("WARNING");
     assertThat(config.getDuration("onex.engine.ask-timeout").toSeconds()).isEqualTo(5);
-    assertThat(config.getStringList("pekko.loggers")).singleElement().asString().contains("Slf4jLogger");
+    assertThat(config.getStringList("pekko.loggers"))
+        .singleElement()
+        .asString()
+        .contains("Slf4jLogger");
   }
 
   @Test

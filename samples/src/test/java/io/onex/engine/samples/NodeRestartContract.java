@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A user's view of durability: drive workflows over HTTP, stop the node's actor system, start a
- * new node on the same journal, and find every instance and its history exactly as they were.
+ * A user's view of durability: drive workflows over HTTP, stop the node's actor system, start a new
+ * node on the same journal, and find every instance and its history exactly as they were.
  */
 abstract class NodeRestartContract {
 
@@ -32,7 +32,8 @@ abstract class NodeRestartContract {
       Response page = node.get(instancePath + "/history?fromSeq=" + next + "&limit=2");
       expect(page, 200);
       events.addAll((ArrayNode) page.body().get("events"));
-      next = page.body().get("nextFromSeq").isNull() ? null : page.body().get("nextFromSeq").asText();
+      next =
+          page.body().get("nextFromSeq").isNull() ? null : page.body().get("nextFromSeq").asText();
     }
     return events;
   }
@@ -43,15 +44,43 @@ abstract class NodeRestartContract {
     JsonNode orderHistoryBefore;
     JsonNode onboardingBefore;
     try (TestNode node = TestNode.start(journal())) {
-      expect(node.post("/v1/workflows/order/instances", "{\"instanceId\":\"o-1\",\"input\":{\"customerId\":\"alice\"}}"), 201);
-      expect(node.post(ORDER + "o-1/actions", "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"book\",\"quantity\":2,\"unitPrice\":12.5}}"), 200);
-      expect(node.post(ORDER + "o-1/actions", "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"pen\",\"quantity\":3,\"unitPrice\":0.1}}"), 200);
-      expect(node.post(ORDER + "o-1/actions", "{\"type\":\"RemoveItem\",\"payload\":{\"sku\":\"pen\"}}"), 200);
-      Response placed = node.post(ORDER + "o-1/actions", "{\"type\":\"PlaceOrder\"}", "X-Correlation-Id", "checkout-42");
+      expect(
+          node.post(
+              "/v1/workflows/order/instances",
+              "{\"instanceId\":\"o-1\",\"input\":{\"customerId\":\"alice\"}}"),
+          201);
+      expect(
+          node.post(
+              ORDER + "o-1/actions",
+              "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"book\",\"quantity\":2,\"unitPrice\":12.5}}"),
+          200);
+      expect(
+          node.post(
+              ORDER + "o-1/actions",
+              "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"pen\",\"quantity\":3,\"unitPrice\":0.1}}"),
+          200);
+      expect(
+          node.post(
+              ORDER + "o-1/actions", "{\"type\":\"RemoveItem\",\"payload\":{\"sku\":\"pen\"}}"),
+          200);
+      Response placed =
+          node.post(
+              ORDER + "o-1/actions",
+              "{\"type\":\"PlaceOrder\"}",
+              "X-Correlation-Id",
+              "checkout-42");
       expect(placed, 200);
       assertThat(placed.body().get("intents")).hasSize(2);
-      expect(node.post("/v1/workflows/onboarding/instances", "{\"instanceId\":\"u-1\",\"input\":{\"email\":\"ada@example.com\",\"name\":\"Ada\"}}"), 201);
-      expect(node.post(ONBOARDING + "u-1/actions", "{\"type\":\"VerifyEmail\",\"payload\":{\"code\":\"123456\"}}"), 200);
+      expect(
+          node.post(
+              "/v1/workflows/onboarding/instances",
+              "{\"instanceId\":\"u-1\",\"input\":{\"email\":\"ada@example.com\",\"name\":\"Ada\"}}"),
+          201);
+      expect(
+          node.post(
+              ONBOARDING + "u-1/actions",
+              "{\"type\":\"VerifyEmail\",\"payload\":{\"code\":\"123456\"}}"),
+          200);
 
       orderBefore = node.get(ORDER + "o-1").body();
       orderHistoryBefore = allHistory(node, ORDER + "o-1");
@@ -72,7 +101,9 @@ abstract class NodeRestartContract {
       assertThat(restarted.get(ONBOARDING + "u-1").body()).isEqualTo(onboardingBefore);
 
       // the recovered instances go on where they were
-      Response cancelled = restarted.post(ORDER + "o-1/actions", "{\"type\":\"Cancel\",\"payload\":{\"reason\":\"too slow\"}}");
+      Response cancelled =
+          restarted.post(
+              ORDER + "o-1/actions", "{\"type\":\"Cancel\",\"payload\":{\"reason\":\"too slow\"}}");
       expect(cancelled, 200);
       assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
       assertThat(cancelled.body().get("sequence").asLong()).isEqualTo(6);

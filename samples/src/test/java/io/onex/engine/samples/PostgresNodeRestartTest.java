@@ -16,6 +16,11 @@ class PostgresNodeRestartTest extends NodeRestartContract {
   @Override
   Map<String, Object> journal() {
     return Map.of(
-        "onex.journal.url", url, "onex.journal.user", "postgres", "onex.journal.password", "postgres");
+        "onex.journal.url",
+        url,
+        "onex.journal.user",
+        "postgres",
+        "onex.journal.password",
+        "postgres");
   }
 }

@@ -60,7 +60,9 @@ final class TestNode implements AutoCloseable {
   static Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),

@@ -12,8 +12,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * One Cluster Sharding entity type per workflow type ({@code workflow-<type>}), entity id = instance
- * id. Regions are started on first use, so types registered after start are hosted too.
+ * One Cluster Sharding entity type per workflow type ({@code workflow-<type>}), entity id =
+ * instance id. Regions are started on first use, so types registered after start are hosted too.
  */
 final class InstanceShards {
 

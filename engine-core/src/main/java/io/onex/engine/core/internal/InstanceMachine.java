@@ -75,7 +75,8 @@ public final class InstanceMachine<S, A> {
                         definition.version(),
                         action.type(),
                         definition.actions().keySet()));
-    A payload = decode(action.payload(), spec.payloadType(), "payload of action '" + spec.name() + "'");
+    A payload =
+        decode(action.payload(), spec.payloadType(), "payload of action '" + spec.name() + "'");
     DefaultReduceContext context =
         new DefaultReduceContext(
             definition.type(),
@@ -107,7 +108,10 @@ public final class InstanceMachine<S, A> {
   public WorkflowInstance<S> replay(WorkflowInstance<S> current, WorkflowEvent event) {
     Applied<S> again;
     try {
-      again = event.isStart() ? start(event.instanceId(), event.action()) : apply(current, event.action());
+      again =
+          event.isStart()
+              ? start(event.instanceId(), event.action())
+              : apply(current, event.action());
     } catch (WorkflowException e) {
       throw new InstanceDivergedException(
           event.workflowType(),
@@ -120,7 +124,9 @@ public final class InstanceMachine<S, A> {
           event.workflowType(),
           event.instanceId(),
           event.sequence(),
-          "state digest " + again.event().stateDigest() + " differs from the recorded "
+          "state digest "
+              + again.event().stateDigest()
+              + " differs from the recorded "
               + event.stateDigest());
     }
     return again.instance();
@@ -179,7 +185,11 @@ public final class InstanceMachine<S, A> {
     } catch (JsonMappingException e) {
       String pointer =
           e.getPath().stream()
-              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+              .map(
+                  ref ->
+                      ref.getFieldName() != null
+                          ? ref.getFieldName()
+                          : String.valueOf(ref.getIndex()))
               .map(name -> "/" + name)
               .collect(Collectors.joining());
       Throwable root = e.getCause() != null ? e.getCause() : e;

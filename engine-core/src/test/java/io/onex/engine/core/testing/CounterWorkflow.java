@@ -43,8 +43,8 @@ public final class CounterWorkflow {
   }
 
   /**
-   * A definition whose increments are multiplied by {@code factor}; with a factor other than 1
-   * it no longer agrees with histories written by {@link #definition()}.
+   * A definition whose increments are multiplied by {@code factor}; with a factor other than 1 it
+   * no longer agrees with histories written by {@link #definition()}.
    */
   public static WorkflowDefinition<Counter, CounterAction> definition(int version, int factor) {
     return WorkflowDefinition.<Counter, CounterAction>builder(TYPE, version)
@@ -58,10 +58,7 @@ public final class CounterWorkflow {
             (input, context) -> new Counter(input.initial(), 0))
         .action("Increment", Increment.class, byAtLeastOne())
         .action("Decrement", Decrement.class, byAtLeastOne())
-        .action(
-            "Notify",
-            Notify.class,
-            schema("{\"type\":\"object\",\"required\":[\"target\"]}"))
+        .action("Notify", Notify.class, schema("{\"type\":\"object\",\"required\":[\"target\"]}"))
         .action("Finish", Finish.class, schema("{\"type\":\"object\"}"))
         .action("Abandon", Abandon.class, schema("{\"type\":\"object\"}"))
         .reducer(new CounterReducer(factor))
@@ -90,8 +87,13 @@ public final class CounterWorkflow {
         return Optional.of(
             new Rejection(
                 "counter-negative",
-                "Expected counter '" + ctx.instanceId() + "' to stay at or above zero, but "
-                    + state.value() + " - " + decrement.by() + " is below"));
+                "Expected counter '"
+                    + ctx.instanceId()
+                    + "' to stay at or above zero, but "
+                    + state.value()
+                    + " - "
+                    + decrement.by()
+                    + " is below"));
       }
       return Optional.empty();
     }
@@ -99,7 +101,8 @@ public final class CounterWorkflow {
     @Override
     public Transition<Counter> reduce(Counter state, CounterAction action, ReduceContext ctx) {
       if (action instanceof Increment increment) {
-        return Transition.to(new Counter(state.value() + increment.by() * factor, state.changes() + 1));
+        return Transition.to(
+            new Counter(state.value() + increment.by() * factor, state.changes() + 1));
       }
       if (action instanceof Decrement decrement) {
         return Transition.to(new Counter(state.value() - decrement.by(), state.changes() + 1));

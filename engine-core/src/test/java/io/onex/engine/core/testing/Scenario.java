@@ -3,8 +3,8 @@ package io.onex.engine.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onex.engine.core.Action;
-import io.onex.engine.core.Intent;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.Intent;
 import io.onex.engine.core.TransitionRejectedException;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowException;

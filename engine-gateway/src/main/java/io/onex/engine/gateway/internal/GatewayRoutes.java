@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -100,7 +99,9 @@ public final class GatewayRoutes extends AllDirectives {
                                             concat(
                                                 pathEndOrSingleSlash(
                                                     () -> get(() -> getInstance(type, id))),
-                                                path("actions", () -> post(() -> sendAction(type, id))),
+                                                path(
+                                                    "actions",
+                                                    () -> post(() -> sendAction(type, id))),
                                                 path(
                                                     "history",
                                                     () -> get(() -> history(type, id))))))))));
@@ -184,7 +185,10 @@ public final class GatewayRoutes extends AllDirectives {
         engine
             .health()
             .thenApplyAsync(
-                health -> jsonResponse(health.up() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, healthBody(health)),
+                health ->
+                    jsonResponse(
+                        health.up() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+                        healthBody(health)),
                 executor);
     return completeWithFuture(response);
   }
@@ -219,9 +223,7 @@ public final class GatewayRoutes extends AllDirectives {
           }
           return withSizeLimit(
               maxBodyBytes,
-              () ->
-                  entity(
-                      Unmarshaller.entityToString(), text -> inner.apply(parseObject(text))));
+              () -> entity(Unmarshaller.entityToString(), text -> inner.apply(parseObject(text))));
         });
   }
 
@@ -233,10 +235,14 @@ public final class GatewayRoutes extends AllDirectives {
     try {
       node = json.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadRequest("malformed-json", "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage());
+      throw new BadRequest(
+          "malformed-json",
+          "Malformed JSON",
+          "The body is not valid JSON: " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new BadRequest("invalid-request", "Invalid request", "Expected the body to be a JSON object");
+      throw new BadRequest(
+          "invalid-request", "Invalid request", "Expected the body to be a JSON object");
     }
     return object;
   }
@@ -247,7 +253,9 @@ public final class GatewayRoutes extends AllDirectives {
       return null;
     }
     if (!value.isTextual()) {
-      throw new BadRequest("invalid-request", "Invalid request", "Expected field '" + field + "' to be a string").field(field);
+      throw new BadRequest(
+              "invalid-request", "Invalid request", "Expected field '" + field + "' to be a string")
+          .field(field);
     }
     return value.textValue();
   }
@@ -255,12 +263,17 @@ public final class GatewayRoutes extends AllDirectives {
   private static String requiredText(ObjectNode body, String field) {
     String value = optionalText(body, field);
     if (value == null || value.isBlank()) {
-      throw new BadRequest("invalid-request", "Invalid request", "Expected a non-empty string field '" + field + "'").field(field);
+      throw new BadRequest(
+              "invalid-request",
+              "Invalid request",
+              "Expected a non-empty string field '" + field + "'")
+          .field(field);
     }
     return value;
   }
 
-  private static long positiveParameter(String name, Optional<String> raw, long fallback, long max) {
+  private static long positiveParameter(
+      String name, Optional<String> raw, long fallback, long max) {
     if (raw.isEmpty()) {
       return Math.min(fallback, max);
     }
@@ -272,16 +285,28 @@ public final class GatewayRoutes extends AllDirectives {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new BadRequest("invalid-request", "Invalid request",
-        "Expected query parameter '" + name + "' to be an integer from 1 to " + max + ", but got '" + raw.get() + "'").field(name);
+    throw new BadRequest(
+            "invalid-request",
+            "Invalid request",
+            "Expected query parameter '"
+                + name
+                + "' to be an integer from 1 to "
+                + max
+                + ", but got '"
+                + raw.get()
+                + "'")
+        .field(name);
   }
 
-  private <T> Route respond(StatusCode status, CompletionStage<T> result, Function<T, Object> body) {
+  private <T> Route respond(
+      StatusCode status, CompletionStage<T> result, Function<T, Object> body) {
     CompletionStage<HttpResponse> response =
         result.handleAsync(
             (value, error) -> {
               if (error != null) {
-                throw error instanceof CompletionException ? (CompletionException) error : new CompletionException(error);
+                throw error instanceof CompletionException
+                    ? (CompletionException) error
+                    : new CompletionException(error);
               }
               return jsonResponse(status, json.valueToTree(body.apply(value)));
             },
@@ -292,7 +317,8 @@ public final class GatewayRoutes extends AllDirectives {
   private HttpResponse jsonResponse(StatusCode status, JsonNode body) {
     return HttpResponse.create()
         .withStatus(status)
-        .withEntity(ContentTypes.APPLICATION_JSON, body.toString().getBytes(StandardCharsets.UTF_8));
+        .withEntity(
+            ContentTypes.APPLICATION_JSON, body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private ExceptionHandler exceptionHandler(String path) {
@@ -338,20 +364,28 @@ public final class GatewayRoutes extends AllDirectives {
       return Problem.of(workflowError);
     }
     if (error instanceof BadRequest bad) {
-      return Problem.of(bad.code, StatusCodes.BAD_REQUEST, bad.title, bad.getMessage()).with("field", bad.field);
+      return Problem.of(bad.code, StatusCodes.BAD_REQUEST, bad.title, bad.getMessage())
+          .with("field", bad.field);
     }
     if (error instanceof PayloadTooLarge || error instanceof EntityStreamSizeException) {
       return payloadTooLarge();
     }
     if (error instanceof IllegalRequestException illegal) {
-      return Problem.of(codeFor(illegal.status()), illegal.status(), illegal.status().reason(),
+      return Problem.of(
+          codeFor(illegal.status()),
+          illegal.status(),
+          illegal.status().reason(),
           illegal.info().summary());
     }
     if (error instanceof IllegalArgumentException) {
-      return Problem.of("invalid-request", StatusCodes.BAD_REQUEST, "Invalid request", error.getMessage());
+      return Problem.of(
+          "invalid-request", StatusCodes.BAD_REQUEST, "Invalid request", error.getMessage());
     }
     log.error("Request failed unexpectedly", error);
-    return Problem.of("internal-error", StatusCodes.INTERNAL_SERVER_ERROR, "Internal error",
+    return Problem.of(
+        "internal-error",
+        StatusCodes.INTERNAL_SERVER_ERROR,
+        "Internal error",
         "The request failed unexpectedly; the node's log has the details");
   }
 

@@ -78,6 +78,7 @@ record Problem(String code, StatusCode status, String title, String detail, Obje
     body.setAll(extensions);
     return HttpResponse.create()
         .withStatus(status)
-        .withEntity(PROBLEM_JSON, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        .withEntity(
+            PROBLEM_JSON, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

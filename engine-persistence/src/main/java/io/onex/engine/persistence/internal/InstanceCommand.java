@@ -3,7 +3,9 @@ package io.onex.engine.persistence.internal;
 import io.onex.engine.core.Action;
 import org.apache.pekko.actor.typed.ActorRef;
 
-/** What a workflow instance actor accepts. Every command is answered with one {@link InstanceReply}. */
+/**
+ * What a workflow instance actor accepts. Every command is answered with one {@link InstanceReply}.
+ */
 public sealed interface InstanceCommand extends EngineSerializable {
 
   ActorRef<InstanceReply> replyTo();

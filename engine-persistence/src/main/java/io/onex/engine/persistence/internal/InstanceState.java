@@ -16,5 +16,6 @@ sealed interface InstanceState {
    * Replay of the history did not reproduce a recorded state; {@code lastGood} is the state before
    * the diverging event. The instance refuses every command with {@code error} until fixed.
    */
-  record Diverged(WorkflowInstance<Object> lastGood, WorkflowError error) implements InstanceState {}
+  record Diverged(WorkflowInstance<Object> lastGood, WorkflowError error)
+      implements InstanceState {}
 }

@@ -32,8 +32,7 @@ public final class JournalHistory {
   /** Up to {@code limit} events of an instance from sequence number {@code fromSeq} on. */
   public CompletionStage<HistoryPage> page(
       String workflowType, String instanceId, long fromSeq, int limit) {
-    String persistenceId =
-        WorkflowInstanceBehavior.persistenceId(workflowType, instanceId).id();
+    String persistenceId = WorkflowInstanceBehavior.persistenceId(workflowType, instanceId).id();
     return readJournal
         .currentEventsByPersistenceId(persistenceId, fromSeq, Long.MAX_VALUE)
         .take(limit + 1L)
@@ -44,9 +43,7 @@ public final class JournalHistory {
 
   /** Completes when the journal database answered a query; fails when it is unreachable. */
   public CompletionStage<Done> ping() {
-    return readJournal
-        .currentEventsByPersistenceId(PROBE_ID, 1, 1)
-        .runWith(Sink.ignore(), system);
+    return readJournal.currentEventsByPersistenceId(PROBE_ID, 1, 1).runWith(Sink.ignore(), system);
   }
 
   private static HistoryPage toPage(List<WorkflowEvent> events, int limit) {

@@ -37,9 +37,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One workflow instance as a persistent actor. A command is decided by the definition's pure
- * reducer; an accepted action is journaled as one event before anything is answered, a refused
- * one journals nothing. Recovery replays the events through the same reducer and checks each
- * state digest; a mismatch leaves the instance {@link Diverged} rather than silently different.
+ * reducer; an accepted action is journaled as one event before anything is answered, a refused one
+ * journals nothing. Recovery replays the events through the same reducer and checks each state
+ * digest; a mismatch leaves the instance {@link Diverged} rather than silently different.
  */
 public final class WorkflowInstanceBehavior
     extends EventSourcedBehaviorWithEnforcedReplies<InstanceCommand, WorkflowEvent, InstanceState> {

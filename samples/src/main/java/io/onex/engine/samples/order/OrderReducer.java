@@ -25,7 +25,8 @@ public final class OrderReducer implements Reducer<OrderState, OrderAction> {
   public Optional<Rejection> validate(OrderState state, OrderAction action, ReduceContext context) {
     String id = context.instanceId();
     if (state.phase() == Phase.CANCELLED) {
-      return reject("order-cancelled", "Expected order '" + id + "' to be open, but it is cancelled");
+      return reject(
+          "order-cancelled", "Expected order '" + id + "' to be open, but it is cancelled");
     }
     if (state.phase() == Phase.PLACED && !(action instanceof Cancel)) {
       return reject(
@@ -44,7 +45,8 @@ public final class OrderReducer implements Reducer<OrderState, OrderAction> {
   }
 
   @Override
-  public Transition<OrderState> reduce(OrderState state, OrderAction action, ReduceContext context) {
+  public Transition<OrderState> reduce(
+      OrderState state, OrderAction action, ReduceContext context) {
     if (action instanceof AddItem add) {
       return Transition.to(state.plus(add.sku(), add.quantity(), add.unitPrice()));
     }

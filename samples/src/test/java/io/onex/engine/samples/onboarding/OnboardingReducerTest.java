@@ -43,7 +43,9 @@ class OnboardingReducerTest {
   void shouldRejectVerifyingTwice() {
     onboarding.given("VerifyEmail", Map.of("code", "123456"));
 
-    onboarding.when("VerifyEmail", Map.of("code", "654321")).expectRejected("email-already-verified");
+    onboarding
+        .when("VerifyEmail", Map.of("code", "654321"))
+        .expectRejected("email-already-verified");
   }
 
   @Test

@@ -21,7 +21,8 @@ class OrderReducerTest {
 
   @BeforeEach
   void openOrder() {
-    order = Scenario.of(OrderWorkflow.definition(), "o-17").givenStarted(Map.of("customerId", "alice"));
+    order =
+        Scenario.of(OrderWorkflow.definition(), "o-17").givenStarted(Map.of("customerId", "alice"));
   }
 
   private static Map<String, Object> item(String sku, int quantity, String unitPrice) {
@@ -54,11 +55,14 @@ class OrderReducerTest {
 
       OrderState state = order.when("AddItem", item("book", 1, "10")).state();
 
-      assertThat(state.items()).singleElement().satisfies(line -> {
-        assertThat(line.sku()).isEqualTo("book");
-        assertThat(line.quantity()).isEqualTo(3);
-        assertThat(line.unitPrice()).isEqualByComparingTo("10");
-      });
+      assertThat(state.items())
+          .singleElement()
+          .satisfies(
+              line -> {
+                assertThat(line.sku()).isEqualTo("book");
+                assertThat(line.quantity()).isEqualTo(3);
+                assertThat(line.unitPrice()).isEqualByComparingTo("10");
+              });
       assertThat(state.total()).isEqualByComparingTo("30");
     }
 
@@ -98,7 +102,8 @@ class OrderReducerTest {
       List<Intent> intents = placed.intents();
       assertThat(intents).extracting(Intent::target).containsExactly("inventory", "payment");
       assertThat(intents).extracting(Intent::priority).containsOnly(IntentPriority.HIGH);
-      assertThat(intents.get(1).payload().get("amount").decimalValue()).isEqualByComparingTo("25.00");
+      assertThat(intents.get(1).payload().get("amount").decimalValue())
+          .isEqualByComparingTo("25.00");
       assertThat(intents.get(1).payload().get("customerId").asText()).isEqualTo("alice");
       assertThat(intents.get(0).payload().get("items")).hasSize(1);
     }
