@@ -1,6 +1,7 @@
 package io.onex.engine.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.Action;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,19 @@ public record ActionRequest(
   public ActionRequest {
     Objects.requireNonNull(type, "type");
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** The action this request stands for, issued at {@code now}. */
+  public Action toAction(Instant now) {
+    return Action.builder(type)
+        .payload(payload)
+        .correlationId(correlationId)
+        .leaseId(leaseId)
+        .epoch(expectedEpoch)
+        .expiresAt(expiresAt)
+        .metadata(metadata)
+        .issuedAt(now)
+        .build();
   }
 
   /** An action of {@code type} with {@code payload} and nothing else. */

@@ -1,6 +1,8 @@
 package io.onex.engine.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.Action;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -16,6 +18,16 @@ public record StartRequest(
 
   public StartRequest {
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** The start action this request stands for, issued at {@code now}. */
+  public Action toAction(Instant now) {
+    return Action.builder(Action.START)
+        .payload(input)
+        .correlationId(correlationId)
+        .metadata(metadata)
+        .issuedAt(now)
+        .build();
   }
 
   /** Starts instance {@code instanceId} (or a generated one when null) with {@code input}. */

@@ -73,22 +73,26 @@ public record Action(
 
   /** The same action with {@code newStatus}. */
   public Action withStatus(ActionStatus newStatus) {
-    return new Action(
-        actionId,
-        type,
-        leaseId,
-        epoch,
-        target,
-        payload,
-        correlationId,
-        causationId,
-        correlationChain,
-        idempotencyKey,
-        issuedAt,
-        expiresAt,
-        newStatus,
-        parentActionId,
-        metadata);
+    return toBuilder().status(newStatus).build();
+  }
+
+  /** A builder holding every field of this action. */
+  public Builder toBuilder() {
+    return new Builder(type)
+        .actionId(actionId)
+        .leaseId(leaseId)
+        .epoch(epoch)
+        .target(target)
+        .payload(payload)
+        .correlationId(correlationId)
+        .causationId(causationId)
+        .correlationChain(correlationChain)
+        .idempotencyKey(idempotencyKey)
+        .issuedAt(issuedAt)
+        .expiresAt(expiresAt)
+        .status(status)
+        .parentActionId(parentActionId)
+        .metadata(metadata);
   }
 
   /** Whether the action has an expiry that lies before {@code now}. */

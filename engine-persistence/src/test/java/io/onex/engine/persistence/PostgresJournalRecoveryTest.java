@@ -6,21 +6,15 @@ import org.junit.jupiter.api.BeforeAll;
 
 class PostgresJournalRecoveryTest extends JournalRecoveryContract {
 
-  private static String url;
+  private static Map<String, Object> journal;
 
   @BeforeAll
   static void createDatabase() {
-    url = TestPostgres.newDatabase();
+    journal = TestPostgres.newJournal();
   }
 
   @Override
   Map<String, Object> journalConfig() {
-    return Map.of(
-        "onex.journal.url",
-        url,
-        "onex.journal.user",
-        "postgres",
-        "onex.journal.password",
-        "postgres");
+    return journal;
   }
 }

@@ -6,21 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 
 class PostgresNodeRestartTest extends NodeRestartContract {
 
-  private String url;
+  private Map<String, Object> journal;
 
   @BeforeEach
   void createDatabase() {
-    url = TestPostgres.newDatabase();
+    journal = TestPostgres.newJournal();
   }
 
   @Override
   Map<String, Object> journal() {
-    return Map.of(
-        "onex.journal.url",
-        url,
-        "onex.journal.user",
-        "postgres",
-        "onex.journal.password",
-        "postgres");
+    return journal;
   }
 }

@@ -108,13 +108,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
               request.instanceId() == null
                   ? UUID.randomUUID().toString()
                   : InvalidIdentifierException.requireValid("instanceId", request.instanceId());
-          Action action =
-              Action.builder(Action.START)
-                  .payload(request.input())
-                  .correlationId(request.correlationId())
-                  .metadata(request.metadata())
-                  .issuedAt(clock.instant())
-                  .build();
+          Action action = request.toAction(clock.instant());
           return ask(
               workflowType,
               instanceId,
@@ -129,16 +123,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     return attempt(
         () -> {
           checkAddress(workflowType, instanceId);
-          Action action =
-              Action.builder(request.type())
-                  .payload(request.payload())
-                  .correlationId(request.correlationId())
-                  .leaseId(request.leaseId())
-                  .epoch(request.expectedEpoch())
-                  .expiresAt(request.expiresAt())
-                  .metadata(request.metadata())
-                  .issuedAt(clock.instant())
-                  .build();
+          Action action = request.toAction(clock.instant());
           return ask(
               workflowType,
               instanceId,

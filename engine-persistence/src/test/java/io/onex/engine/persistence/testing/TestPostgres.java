@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +31,14 @@ public final class TestPostgres {
       throw new IllegalStateException("Could not create test database " + name, e);
     }
     return server().getJdbcUrl("postgres", name);
+  }
+
+  /** The {@code onex.journal} settings of a fresh database. */
+  public static Map<String, Object> newJournal() {
+    return Map.of(
+        "onex.journal.url", newDatabase(),
+        "onex.journal.user", "postgres",
+        "onex.journal.password", "postgres");
   }
 
   private static EmbeddedPostgres server() {

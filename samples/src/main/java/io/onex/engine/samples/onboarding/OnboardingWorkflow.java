@@ -25,8 +25,8 @@ public final class OnboardingWorkflow {
             (input, context) -> OnboardingState.registered(input))
         .action("VerifyEmail", VerifyEmail.class, JsonSchemas.parse(VERIFY_SCHEMA))
         .action("AssignRole", AssignRole.class, JsonSchemas.parse(ROLE_SCHEMA))
-        .action("Activate", Activate.class, JsonSchemas.parse(EMPTY_SCHEMA))
-        .action("Abandon", Abandon.class, JsonSchemas.parse(ABANDON_SCHEMA))
+        .action("Activate", Activate.class, JsonSchemas.parse(JsonSchemas.NO_PAYLOAD))
+        .action("Abandon", Abandon.class, JsonSchemas.parse(JsonSchemas.REASON_ONLY))
         .reducer(new OnboardingReducer())
         .build();
   }
@@ -52,18 +52,6 @@ public final class OnboardingWorkflow {
       {"type": "object",
        "properties": {"role": {"enum": ["user", "admin", "auditor"]}},
        "required": ["role"], "additionalProperties": false}
-      """;
-
-  private static final String EMPTY_SCHEMA =
-      """
-      {"type": "object", "additionalProperties": false}
-      """;
-
-  private static final String ABANDON_SCHEMA =
-      """
-      {"type": "object",
-       "properties": {"reason": {"type": "string", "minLength": 1, "maxLength": 500}},
-       "required": ["reason"], "additionalProperties": false}
       """;
 
   private static final String STATE_SCHEMA =

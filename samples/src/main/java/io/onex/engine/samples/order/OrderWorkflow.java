@@ -25,8 +25,8 @@ public final class OrderWorkflow {
             (input, context) -> OrderState.open(input.customerId()))
         .action("AddItem", AddItem.class, JsonSchemas.parse(ADD_ITEM_SCHEMA))
         .action("RemoveItem", RemoveItem.class, JsonSchemas.parse(REMOVE_ITEM_SCHEMA))
-        .action("PlaceOrder", PlaceOrder.class, JsonSchemas.parse(EMPTY_SCHEMA))
-        .action("Cancel", Cancel.class, JsonSchemas.parse(CANCEL_SCHEMA))
+        .action("PlaceOrder", PlaceOrder.class, JsonSchemas.parse(JsonSchemas.NO_PAYLOAD))
+        .action("Cancel", Cancel.class, JsonSchemas.parse(JsonSchemas.REASON_ONLY))
         .reducer(new OrderReducer())
         .build();
   }
@@ -53,18 +53,6 @@ public final class OrderWorkflow {
       {"type": "object",
        "properties": {"sku": {"type": "string", "minLength": 1, "maxLength": 100}},
        "required": ["sku"], "additionalProperties": false}
-      """;
-
-  private static final String EMPTY_SCHEMA =
-      """
-      {"type": "object", "additionalProperties": false}
-      """;
-
-  private static final String CANCEL_SCHEMA =
-      """
-      {"type": "object",
-       "properties": {"reason": {"type": "string", "minLength": 1, "maxLength": 500}},
-       "required": ["reason"], "additionalProperties": false}
       """;
 
   private static final String STATE_SCHEMA =
