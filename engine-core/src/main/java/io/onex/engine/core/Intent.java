@@ -41,6 +41,12 @@ public record Intent(
     List<String> correlationChain,
     Map<String, String> metadata) {
 
+  /**
+   * The intent type of durable timers: the instance itself applies the action described by the
+   * payload ({@link TimerRequest}) once its time has come, also after a restart.
+   */
+  public static final String TIMER = "timer";
+
   public Intent {
     Objects.requireNonNull(intentId, "intentId");
     Objects.requireNonNull(type, "type");

@@ -1,6 +1,7 @@
 package io.onex.engine.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -43,6 +44,18 @@ public interface ReduceContext {
    * so the same action always yields the same intents.
    */
   IntentBuilder intent(String type, String target);
+
+  /**
+   * A durable timer: asks for action {@code actionType} with {@code payload} to be applied to this
+   * instance at {@code fireAt}. It is journaled like any intent, survives restarts and fires once;
+   * the fired action's causation is the timer intent.
+   */
+  Intent timer(Instant fireAt, String actionType, Object payload);
+
+  /** A durable timer firing {@code delay} after this action was issued. */
+  default Intent timerAfter(Duration delay, String actionType, Object payload) {
+    return timer(now().plus(delay), actionType, payload);
+  }
 
   /** Converts a value (a record, a map) to JSON with the engine's mapper, for intent payloads. */
   JsonNode toJson(Object value);

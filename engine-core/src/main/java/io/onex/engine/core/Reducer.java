@@ -28,4 +28,14 @@ public interface Reducer<S, A> {
   default Optional<Rejection> validate(S state, A action, ReduceContext context) {
     return Optional.empty();
   }
+
+  /**
+   * Applies the outcome of {@code intent}, which this instance emitted earlier: the next step after
+   * a success, a compensation or failure after a failure. Records the outcome and changes nothing
+   * by default.
+   */
+  default Transition<S> onOutcome(
+      S state, Intent intent, IntentOutcome outcome, ReduceContext context) {
+    return Transition.to(state);
+  }
 }

@@ -165,6 +165,10 @@ public final class WorkflowDefinition<S, A> {
                 + type
                 + "'");
       }
+      if (IntentOutcome.isOutcome(name)) {
+        throw new IllegalArgumentException(
+            "Action name '" + name + "' is reserved for intent outcomes; see Reducer.onOutcome");
+      }
       if (actions.putIfAbsent(name, new ActionSpec<>(name, payloadType, schema)) != null) {
         throw new IllegalArgumentException(
             "Action '" + name + "' is declared twice in workflow type '" + type + "'");

@@ -43,6 +43,7 @@ public record WorkflowError(
       case "instance-closed" -> new InstanceClosedException(this);
       case "action-expired" -> new ActionExpiredException(this);
       case "instance-diverged" -> new InstanceDivergedException(this);
+      case "intent-not-pending" -> new IntentNotPendingException(this);
       default -> new EngineUnavailableException(this);
     };
   }

@@ -17,6 +17,7 @@ public abstract sealed class WorkflowException extends RuntimeException
         InstanceClosedException,
         ActionExpiredException,
         InstanceDivergedException,
+        IntentNotPendingException,
         EngineUnavailableException {
 
   protected WorkflowException(String message) {

@@ -1,11 +1,13 @@
 package io.onex.engine.core;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The engine's envelope around a workflow's own state: which instance it is, the definition version
  * it is pinned to, its status, the sequence number of the last applied event, its epoch and the
- * digest of the state.
+ * digest of the state, and the intents it emitted that have no recorded outcome yet.
  *
  * <p>Immutable; produced only by applying events, live or in replay.
  *
@@ -20,12 +22,19 @@ public record WorkflowInstance<S>(
     long sequence,
     long epoch,
     S state,
-    String stateDigest) {
+    String stateDigest,
+    List<Intent> pendingIntents) {
 
   public WorkflowInstance {
     Objects.requireNonNull(workflowType, "workflowType");
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(state, "state");
+    pendingIntents = pendingIntents == null ? List.of() : List.copyOf(pendingIntents);
+  }
+
+  /** The pending intent with id {@code intentId}, if there is one. */
+  public Optional<Intent> pendingIntent(String intentId) {
+    return pendingIntents.stream().filter(i -> i.intentId().equals(intentId)).findFirst();
   }
 }

@@ -7,7 +7,9 @@ import io.onex.engine.core.IntentBuilder;
 import io.onex.engine.core.IntentPriority;
 import io.onex.engine.core.ReduceContext;
 import io.onex.engine.core.RetryPolicy;
+import io.onex.engine.core.TimerRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,13 @@ final class DefaultReduceContext implements ReduceContext {
         UUID.nameUUIDFromBytes((eventId + "/intent/" + index).getBytes(StandardCharsets.UTF_8))
             .toString();
     return new Builder(intentId, type, target);
+  }
+
+  @Override
+  public Intent timer(Instant fireAt, String actionType, Object payload) {
+    return intent(Intent.TIMER, actionType)
+        .payload(new TimerRequest(fireAt, actionType, toJson(payload)))
+        .build();
   }
 
   @Override

@@ -9,7 +9,10 @@ import io.onex.engine.core.InstanceClosedException;
 import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
+import io.onex.engine.core.IntentNotPendingException;
+import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InvalidPayloadException;
+import io.onex.engine.core.TimerRequest;
 import io.onex.engine.core.Transition;
 import io.onex.engine.core.TransitionRejectedException;
 import io.onex.engine.core.UnknownActionException;
@@ -20,6 +23,7 @@ import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.WorkflowInstance;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,14 +60,27 @@ public final class InstanceMachine<S, A> {
     DefaultReduceContext context =
         new DefaultReduceContext(definition.type(), instanceId, definition.version(), 1, 0, action);
     S state = initialState(definition.start(), action.payload(), context);
-    return record(context, state, List.of(), InstanceStatus.PENDING, null);
+    return record(context, state, List.of(), InstanceStatus.PENDING, null, List.of());
   }
 
-  /** Applies {@code action} to {@code current}, or throws why it cannot be applied. */
+  /**
+   * Applies {@code action} to {@code current}, or throws why it cannot be applied. An outcome
+   * ({@link IntentOutcome#SUCCEEDED}, {@link IntentOutcome#FAILED}) resolves its pending intent and
+   * goes to {@link io.onex.engine.core.Reducer#onOutcome}; an action fired by a timer resolves the
+   * timer intent in the same event.
+   */
   public Applied<S> apply(WorkflowInstance<S> current, Action action) {
+    if (IntentOutcome.isOutcome(action.type())) {
+      return applyOutcome(current, action);
+    }
     if (current.status().isFinal()) {
       throw new InstanceClosedException(
           current.workflowType(), current.instanceId(), current.status(), action.type());
+    }
+    List<Intent> stillPending = current.pendingIntents();
+    String firingTimer = action.metadata().get(TIMER_METADATA);
+    if (firingTimer != null) {
+      stillPending = withoutPending(current, firingTimer);
     }
     ActionSpec<? extends A> spec =
         definition
@@ -77,14 +94,7 @@ public final class InstanceMachine<S, A> {
                         definition.actions().keySet()));
     A payload =
         decode(action.payload(), spec.payloadType(), "payload of action '" + spec.name() + "'");
-    DefaultReduceContext context =
-        new DefaultReduceContext(
-            definition.type(),
-            current.instanceId(),
-            current.definitionVersion(),
-            current.sequence() + 1,
-            current.epoch(),
-            action);
+    DefaultReduceContext context = contextFor(current, action);
     definition
         .reducer()
         .validate(current.state(), payload, context)
@@ -92,14 +102,117 @@ public final class InstanceMachine<S, A> {
             rejection -> {
               throw new TransitionRejectedException(rejection);
             });
-    Transition<S> transition = definition.reducer().reduce(current.state(), payload, context);
+    return recordTransition(
+        context, definition.reducer().reduce(current.state(), payload, context), stillPending);
+  }
+
+  private Applied<S> applyOutcome(WorkflowInstance<S> current, Action action) {
+    Class<? extends IntentOutcome> type =
+        IntentOutcome.SUCCEEDED.equals(action.type())
+            ? IntentOutcome.Succeeded.class
+            : IntentOutcome.Failed.class;
+    IntentOutcome outcome =
+        decode(action.payload(), type, "payload of action '" + action.type() + "'");
+    Intent intent =
+        current
+            .pendingIntent(outcome.intentId())
+            .orElseThrow(
+                () ->
+                    new IntentNotPendingException(
+                        current.workflowType(), current.instanceId(), outcome.intentId()));
+    List<Intent> stillPending = withoutPending(current, intent.intentId());
+    DefaultReduceContext context = contextFor(current, action);
+    if (current.status().isFinal()) {
+      return record(
+          context,
+          current.state(),
+          List.of(),
+          current.status(),
+          current.statusReason(),
+          stillPending);
+    }
+    return recordTransition(
+        context,
+        definition.reducer().onOutcome(current.state(), intent, outcome, context),
+        stillPending);
+  }
+
+  private DefaultReduceContext contextFor(WorkflowInstance<S> current, Action action) {
+    return new DefaultReduceContext(
+        definition.type(),
+        current.instanceId(),
+        current.definitionVersion(),
+        current.sequence() + 1,
+        current.epoch(),
+        action);
+  }
+
+  private Applied<S> recordTransition(
+      DefaultReduceContext context, Transition<S> transition, List<Intent> stillPending) {
     if (transition instanceof Transition.Rejected<S> rejected) {
       throw new TransitionRejectedException(rejected.rejection());
     }
     Transition.Accepted<S> accepted = (Transition.Accepted<S>) transition;
+    List<Intent> pending = new ArrayList<>(stillPending);
+    pending.addAll(accepted.intents());
     return record(
-        context, accepted.state(), accepted.intents(), accepted.status(), accepted.statusReason());
+        context,
+        accepted.state(),
+        accepted.intents(),
+        accepted.status(),
+        accepted.statusReason(),
+        pending);
   }
+
+  private static <S> List<Intent> withoutPending(WorkflowInstance<S> current, String intentId) {
+    if (current.pendingIntent(intentId).isEmpty()) {
+      throw new IntentNotPendingException(current.workflowType(), current.instanceId(), intentId);
+    }
+    return current.pendingIntents().stream().filter(i -> !i.intentId().equals(intentId)).toList();
+  }
+
+  /**
+   * The action a due timer applies: its id is derived from the timer intent, its causation is the
+   * intent, and it carries the intent's id in its metadata so that applying it resolves the timer.
+   */
+  public static Action firedBy(Intent timer, TimerRequest request) {
+    String actionId =
+        UUID.nameUUIDFromBytes((timer.intentId() + "/fired").getBytes(StandardCharsets.UTF_8))
+            .toString();
+    return Action.builder(request.action())
+        .actionId(actionId)
+        .payload(request.payload())
+        .correlationId(timer.correlationId())
+        .causationId(timer.intentId())
+        .correlationChain(timer.correlationChain())
+        .metadata(java.util.Map.of(TIMER_METADATA, timer.intentId()))
+        .issuedAt(request.fireAt())
+        .build();
+  }
+
+  /**
+   * The action reporting {@code outcome} of {@code intent}: caused by the intent, extending its
+   * correlation chain, with an id derived from the intent so that a repeated report is the same
+   * action.
+   */
+  public static Action reporting(Intent intent, IntentOutcome outcome, java.time.Instant at) {
+    String type =
+        outcome instanceof IntentOutcome.Succeeded ? IntentOutcome.SUCCEEDED : IntentOutcome.FAILED;
+    String actionId =
+        UUID.nameUUIDFromBytes((intent.intentId() + "/outcome").getBytes(StandardCharsets.UTF_8))
+            .toString();
+    return Action.builder(type)
+        .actionId(actionId)
+        .payload(EngineJson.mapper().valueToTree(outcome))
+        .correlationId(intent.correlationId())
+        .causationId(intent.intentId())
+        .correlationChain(intent.correlationChain())
+        .issuedAt(at)
+        .build();
+  }
+
+  /** Metadata key marking an action fired by a timer, valued with the timer intent's id. */
+  public static final String TIMER_METADATA = "onex.timer";
 
   /**
    * Re-applies a journaled event to {@code current} ({@code null} for the start event) and checks
@@ -137,7 +250,8 @@ public final class InstanceMachine<S, A> {
       S state,
       List<Intent> intents,
       InstanceStatus status,
-      String statusReason) {
+      String statusReason,
+      List<Intent> pending) {
     Action action = context.action().withStatus(ActionStatus.COMPLETED);
     JsonNode stateJson = EngineJson.mapper().valueToTree(state);
     String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
@@ -167,7 +281,8 @@ public final class InstanceMachine<S, A> {
             context.sequence(),
             context.epoch(),
             state,
-            digest);
+            digest,
+            pending);
     return new Applied<>(event, instance);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
+import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.TransitionRejectedException;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowException;
@@ -47,9 +48,36 @@ public final class Scenario<S, A> {
 
   /** Applies {@code type} with {@code payload} and returns what came of it. */
   public Outcome<S> when(String type, Object payload) {
-    Action action = Actions.action(type, payload);
+    return when(Actions.action(type, payload));
+  }
+
+  /** The intents awaiting their outcome. */
+  public List<Intent> pending() {
+    return current.pendingIntents();
+  }
+
+  /** Reports that the pending intent {@code intent} succeeded with {@code result}. */
+  public Outcome<S> whenSucceeded(Intent intent, Object result) {
+    return when(
+        InstanceMachine.reporting(
+            intent,
+            new IntentOutcome.Succeeded(intent.intentId(), Actions.json(result)),
+            Actions.T0));
+  }
+
+  /** Reports that the pending intent {@code intent} failed with {@code error}. */
+  public Outcome<S> whenFailed(Intent intent, String error) {
+    return when(
+        InstanceMachine.reporting(
+            intent, new IntentOutcome.Failed(intent.intentId(), error, 1), Actions.T0));
+  }
+
+  /** Applies {@code action}; an accepted action becomes the scenario's current state. */
+  public Outcome<S> when(Action action) {
     try {
-      return new Outcome<>(machine.apply(current, action), null);
+      Applied<S> applied = machine.apply(current, action);
+      current = applied.instance();
+      return new Outcome<>(applied, null);
     } catch (WorkflowException e) {
       return new Outcome<>(null, e);
     }

@@ -1,0 +1,48 @@
+package io.onex.engine.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.Objects;
+
+/**
+ * What became of an intent, reported back to the instance that emitted it as an action of type
+ * {@link #SUCCEEDED} or {@link #FAILED} whose causation is the intent. The reducer sees it in
+ * {@link Reducer#onOutcome} and decides what follows: the next step, a compensation, or failure.
+ */
+public sealed interface IntentOutcome permits IntentOutcome.Succeeded, IntentOutcome.Failed {
+
+  /** The action type that reports a successful intent. */
+  String SUCCEEDED = "IntentSucceeded";
+
+  /** The action type that reports an intent that failed for good. */
+  String FAILED = "IntentFailed";
+
+  /** The intent this outcome is about. */
+  String intentId();
+
+  /** Whether {@code actionType} is one of the two outcome action types. */
+  static boolean isOutcome(String actionType) {
+    return SUCCEEDED.equals(actionType) || FAILED.equals(actionType);
+  }
+
+  /** The intent was carried out; {@code result} is what its handler returned. */
+  record Succeeded(String intentId, JsonNode result) implements IntentOutcome {
+
+    public Succeeded {
+      Objects.requireNonNull(intentId, "intentId");
+      result = result == null ? NullNode.getInstance() : result;
+    }
+  }
+
+  /**
+   * The intent could not be carried out after {@code attempts} attempts, or the handler refused it
+   * for good; {@code error} says why.
+   */
+  record Failed(String intentId, String error, int attempts) implements IntentOutcome {
+
+    public Failed {
+      Objects.requireNonNull(intentId, "intentId");
+      Objects.requireNonNull(error, "error");
+    }
+  }
+}
