@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.internal.EngineJson;
+import java.util.List;
 
 /**
  * A workflow instance as callers see it: identity, status, the sequence number of its last event,
@@ -12,6 +13,7 @@ import io.onex.engine.core.internal.EngineJson;
  * immutable.
  *
  * @param statusReason why the instance failed or was cancelled; absent otherwise
+ * @param pendingIntents the intents awaiting their outcome, with their attempts
  */
 public record InstanceView(
     String type,
@@ -21,10 +23,15 @@ public record InstanceView(
     long epoch,
     int definitionVersion,
     JsonNode state,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String statusReason) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String statusReason,
+    List<PendingIntentView> pendingIntents) {
 
-  /** The view of {@code instance}. */
-  public static InstanceView of(WorkflowInstance<?> instance) {
+  public InstanceView {
+    pendingIntents = pendingIntents == null ? List.of() : List.copyOf(pendingIntents);
+  }
+
+  /** The view of {@code instance} with its pending intents as they are. */
+  public static InstanceView of(WorkflowInstance<?> instance, List<PendingIntentView> pending) {
     return new InstanceView(
         instance.workflowType(),
         instance.instanceId(),
@@ -33,7 +40,8 @@ public record InstanceView(
         instance.epoch(),
         instance.definitionVersion(),
         EngineJson.mapper().valueToTree(instance.state()),
-        instance.statusReason());
+        instance.statusReason(),
+        pending);
   }
 
   /** The state decoded into {@code type}, for embedding callers that know the workflow's types. */

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.persistence.internal.ExecutorCommand;
 import io.onex.engine.persistence.internal.InstanceCommand;
 import io.onex.engine.persistence.internal.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceReply.Accepted;
@@ -21,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +57,11 @@ abstract class JournalRecoveryContract {
     WorkflowRuntime runtime =
         WorkflowRuntime.create(
             new WorkflowRegistry().register(CounterWorkflow.definition()),
-            kit.system().settings().config());
-    return kit.spawn(WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime));
+            kit.system().settings().config(),
+            Clock.systemUTC(),
+            kit.<ExecutorCommand>createTestProbe().ref());
+    return kit.spawn(
+        WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime, self -> {}));
   }
 
   @Test

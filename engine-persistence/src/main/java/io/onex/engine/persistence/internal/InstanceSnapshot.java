@@ -2,6 +2,8 @@ package io.onex.engine.persistence.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.Intent;
+import java.util.List;
 
 /**
  * The journaled form of an instance's state: the workflow state as JSON together with the
@@ -16,5 +18,6 @@ public record InstanceSnapshot(
     long sequence,
     long epoch,
     JsonNode state,
-    String stateDigest)
+    String stateDigest,
+    List<Intent> pendingIntents)
     implements EngineSerializable {}

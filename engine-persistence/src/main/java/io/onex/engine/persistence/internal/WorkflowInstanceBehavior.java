@@ -5,6 +5,9 @@ import io.onex.engine.core.ActionExpiredException;
 import io.onex.engine.core.InstanceAlreadyExistsException;
 import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceNotFoundException;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.IntentOutcome;
+import io.onex.engine.core.TimerRequest;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowError;
 import io.onex.engine.core.WorkflowEvent;
@@ -14,17 +17,27 @@ import io.onex.engine.core.internal.EngineJson;
 import io.onex.engine.core.internal.InstanceMachine;
 import io.onex.engine.core.internal.InstanceMachine.Applied;
 import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.persistence.PendingIntentView;
 import io.onex.engine.persistence.internal.InstanceCommand.Apply;
+import io.onex.engine.persistence.internal.InstanceCommand.FireTimer;
 import io.onex.engine.persistence.internal.InstanceCommand.Get;
+import io.onex.engine.persistence.internal.InstanceCommand.Idle;
+import io.onex.engine.persistence.internal.InstanceCommand.IntentProgress;
 import io.onex.engine.persistence.internal.InstanceCommand.Start;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import io.onex.engine.persistence.internal.InstanceState.NotStarted;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
@@ -38,16 +51,23 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 /**
  * One workflow instance as a persistent actor. A command is decided by the definition's pure
  * reducer; an accepted action is journaled as one event before anything is answered, a refused one
- * journals nothing. Recovery replays the events through the same reducer and checks each state
+ * journals nothing. The intents of a journaled event are then handed to the node's executor (timers
+ * are kept by the instance itself), and after recovery every intent still awaiting its outcome is
+ * handed over again. Recovery replays the events through the same reducer and checks each state
  * digest; a mismatch leaves the instance {@link Diverged} rather than silently different.
  */
 public final class WorkflowInstanceBehavior
     extends EventSourcedBehaviorWithEnforcedReplies<InstanceCommand, WorkflowEvent, InstanceState> {
 
   private final ActorContext<InstanceCommand> context;
+  private final TimerScheduler<InstanceCommand> timers;
   private final String workflowType;
   private final String instanceId;
   private final WorkflowRuntime runtime;
+  private final Consumer<ActorRef<InstanceCommand>> passivate;
+
+  // What the executor said of pending intents; not journaled, so it starts empty on recovery.
+  private final Map<String, IntentProgress> progress = new HashMap<>();
 
   // The outcome the command handler just computed, so that applying its event does not run the
   // reducer a second time. Only ever set and read on the actor's own thread.
@@ -55,21 +75,38 @@ public final class WorkflowInstanceBehavior
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
+      TimerScheduler<InstanceCommand> timers,
       String workflowType,
       String instanceId,
-      WorkflowRuntime runtime) {
+      WorkflowRuntime runtime,
+      Consumer<ActorRef<InstanceCommand>> passivate) {
     super(persistenceId(workflowType, instanceId));
     this.context = context;
+    this.timers = timers;
     this.workflowType = workflowType;
     this.instanceId = instanceId;
     this.runtime = runtime;
+    this.passivate = passivate;
   }
 
-  /** The behavior of instance {@code instanceId} of {@code workflowType}. */
+  /**
+   * The behavior of instance {@code instanceId} of {@code workflowType}. After {@code
+   * onex.instance.passivate-idle-after} without messages, an instance that awaits no intent calls
+   * {@code passivate} with itself.
+   */
   public static Behavior<InstanceCommand> create(
-      String workflowType, String instanceId, WorkflowRuntime runtime) {
+      String workflowType,
+      String instanceId,
+      WorkflowRuntime runtime,
+      Consumer<ActorRef<InstanceCommand>> passivate) {
     return Behaviors.setup(
-        context -> new WorkflowInstanceBehavior(context, workflowType, instanceId, runtime));
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  context.setReceiveTimeout(runtime.idleTimeout(), Idle.INSTANCE);
+                  return new WorkflowInstanceBehavior(
+                      context, timers, workflowType, instanceId, runtime, passivate);
+                }));
   }
 
   /** The journal's persistence id of an instance: {@code <workflowType>|<instanceId>}. */
@@ -84,84 +121,157 @@ public final class WorkflowInstanceBehavior
 
   @Override
   public CommandHandlerWithReply<InstanceCommand, WorkflowEvent, InstanceState> commandHandler() {
-    var builder = newCommandHandlerWithReplyBuilder();
-    builder
-        .forStateType(NotStarted.class)
-        .onCommand(Start.class, (state, command) -> start(command))
-        .onCommand(Apply.class, (state, command) -> fail(command, notFound()))
-        .onCommand(Get.class, (state, command) -> fail(command, notFound()));
-    builder
-        .forStateType(Active.class)
-        .onCommand(
-            Start.class,
-            (state, command) ->
-                fail(command, new InstanceAlreadyExistsException(workflowType, instanceId)))
-        .onCommand(Apply.class, (state, command) -> apply(state, command))
-        .onCommand(Get.class, (state, command) -> Effect().reply(command.replyTo(), view(state)));
-    builder
-        .forStateType(Diverged.class)
-        .onCommand(
-            Start.class,
-            (state, command) ->
-                fail(command, new InstanceAlreadyExistsException(workflowType, instanceId)))
-        .onCommand(
-            Apply.class,
-            (state, command) ->
-                Effect().reply(command.replyTo(), new InstanceReply.Failed(state.error())))
-        .onCommand(
-            Get.class,
-            (state, command) ->
-                Effect()
-                    .reply(
-                        command.replyTo(),
-                        new InstanceReply.Accepted(InstanceView.of(state.lastGood()), List.of())));
-    return builder.build();
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Start.class, (state, command) -> onStart(state, command))
+        .onCommand(Apply.class, (state, command) -> onApply(state, command))
+        .onCommand(Get.class, (state, command) -> onGet(state, command))
+        .onCommand(IntentProgress.class, (state, command) -> onProgress(command))
+        .onCommand(FireTimer.class, (state, command) -> onFireTimer(state, command))
+        .onCommand(Idle.class, (state, command) -> onIdle(state))
+        .build();
   }
 
-  private ReplyEffect<WorkflowEvent, InstanceState> start(Start command) {
+  private ReplyEffect<WorkflowEvent, InstanceState> onStart(InstanceState state, Start command) {
+    if (!(state instanceof NotStarted)) {
+      return fail(command.replyTo(), new InstanceAlreadyExistsException(workflowType, instanceId));
+    }
     try {
       checkNotExpired(command.action());
       WorkflowDefinition<?, ?> definition = runtime.registry().require(workflowType);
       runtime.schemas().validateStart(definition, command.action().payload());
-      return persist(command, runtime.machine(definition).start(instanceId, command.action()));
+      return persist(
+          command.replyTo(), runtime.machine(definition).start(instanceId, command.action()));
     } catch (WorkflowException e) {
-      return fail(command, e);
+      return fail(command.replyTo(), e);
     }
   }
 
-  private ReplyEffect<WorkflowEvent, InstanceState> apply(Active state, Apply command) {
-    WorkflowInstance<Object> current = state.instance();
+  private ReplyEffect<WorkflowEvent, InstanceState> onApply(InstanceState state, Apply command) {
+    if (state instanceof NotStarted) {
+      return fail(command.replyTo(), notFound());
+    }
+    if (state instanceof Diverged diverged) {
+      return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
+    }
+    WorkflowInstance<Object> current = ((Active) state).instance();
+    Action action = command.action();
     try {
-      checkNotExpired(command.action());
+      checkNotExpired(action);
       InstanceMachine<Object, Object> machine =
           runtime.machine(workflowType, current.definitionVersion());
-      if (!current.status().isFinal()) {
-        runtime
-            .schemas()
-            .validateAction(
-                machine.definition(), command.action().type(), command.action().payload());
+      if (!current.status().isFinal() && !IntentOutcome.isOutcome(action.type())) {
+        runtime.schemas().validateAction(machine.definition(), action.type(), action.payload());
       }
-      return persist(command, machine.apply(current, command.action()));
+      return persist(command.replyTo(), machine.apply(current, action));
     } catch (WorkflowException e) {
-      return fail(command, e);
+      return fail(command.replyTo(), e);
     }
   }
 
-  private ReplyEffect<WorkflowEvent, InstanceState> persist(
-      InstanceCommand command, Applied<Object> applied) {
+  private ReplyEffect<WorkflowEvent, InstanceState> onGet(InstanceState state, Get command) {
+    if (state instanceof NotStarted) {
+      return fail(command.replyTo(), notFound());
+    }
+    WorkflowInstance<Object> instance =
+        state instanceof Active active ? active.instance() : ((Diverged) state).lastGood();
+    return Effect().reply(command.replyTo(), new InstanceReply.Accepted(view(instance), List.of()));
+  }
+
+  private ReplyEffect<WorkflowEvent, InstanceState> onProgress(IntentProgress news) {
+    progress.put(news.intentId(), news);
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<WorkflowEvent, InstanceState> onFireTimer(
+      InstanceState state, FireTimer command) {
+    if (!(state instanceof Active active)) {
+      return Effect().noReply();
+    }
+    WorkflowInstance<Object> current = active.instance();
+    Intent timer = current.pendingIntent(command.intentId()).orElse(null);
+    if (timer == null) {
+      return Effect().noReply();
+    }
+    InstanceMachine<Object, Object> machine =
+        runtime.machine(workflowType, current.definitionVersion());
+    Applied<Object> applied = fire(machine, current, timer);
     justDecided = applied;
     return Effect()
         .persist(applied.event())
-        .thenReply(
-            command.replyTo(),
-            after ->
-                new InstanceReply.Accepted(
-                    InstanceView.of(applied.instance()), applied.event().intents()));
+        .thenRun(after -> dispatch(applied.event().intents()))
+        .thenNoReply();
+  }
+
+  private Applied<Object> fire(
+      InstanceMachine<Object, Object> machine, WorkflowInstance<Object> current, Intent timer) {
+    TimerRequest request = EngineJson.mapper().convertValue(timer.payload(), TimerRequest.class);
+    try {
+      return machine.apply(current, InstanceMachine.firedBy(timer, request));
+    } catch (WorkflowException refused) {
+      // The timer's action no longer fits; the timer still ends, with the reason on record.
+      IntentOutcome failed = new IntentOutcome.Failed(timer.intentId(), refused.getMessage(), 1);
+      return machine.apply(
+          current, InstanceMachine.reporting(timer, failed, runtime.clock().instant()));
+    }
+  }
+
+  private ReplyEffect<WorkflowEvent, InstanceState> onIdle(InstanceState state) {
+    boolean awaiting =
+        state instanceof Active active && !active.instance().pendingIntents().isEmpty();
+    if (!awaiting) {
+      passivate.accept(context.getSelf());
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<WorkflowEvent, InstanceState> persist(
+      ActorRef<InstanceReply> replyTo, Applied<Object> applied) {
+    justDecided = applied;
+    List<Intent> emitted = applied.event().intents();
+    return Effect()
+        .persist(applied.event())
+        .thenRun(after -> dispatch(emitted))
+        .thenReply(replyTo, after -> new InstanceReply.Accepted(view(applied.instance()), emitted));
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> fail(
-      InstanceCommand command, WorkflowException error) {
-    return Effect().reply(command.replyTo(), new InstanceReply.Failed(WorkflowError.of(error)));
+      ActorRef<InstanceReply> replyTo, WorkflowException error) {
+    return Effect().reply(replyTo, new InstanceReply.Failed(WorkflowError.of(error)));
+  }
+
+  /** Hands intents to the executor, or arms the instance's own timer for timer intents. */
+  private void dispatch(List<Intent> intents) {
+    for (Intent intent : intents) {
+      if (Intent.TIMER.equals(intent.type())) {
+        TimerRequest request =
+            EngineJson.mapper().convertValue(intent.payload(), TimerRequest.class);
+        Duration delay = Duration.between(runtime.clock().instant(), request.fireAt());
+        timers.startSingleTimer(
+            intent.intentId(),
+            new FireTimer(intent.intentId()),
+            delay.isNegative() ? Duration.ZERO : delay);
+      } else {
+        runtime
+            .executor()
+            .tell(new ExecutorCommand.Execute(workflowType, instanceId, intent, context.getSelf()));
+      }
+    }
+  }
+
+  private InstanceView view(WorkflowInstance<Object> instance) {
+    List<PendingIntentView> pending =
+        instance.pendingIntents().stream()
+            .map(
+                intent -> {
+                  IntentProgress news = progress.get(intent.intentId());
+                  return news == null
+                      ? PendingIntentView.of(intent, 0, null, null)
+                      : PendingIntentView.of(
+                          intent, news.attempts(), news.nextAttemptAt(), news.lastError());
+                })
+            .toList();
+    return InstanceView.of(instance, pending);
   }
 
   private void checkNotExpired(Action action) {
@@ -175,10 +285,6 @@ public final class WorkflowInstanceBehavior
     return new InstanceNotFoundException(workflowType, instanceId);
   }
 
-  private static InstanceReply view(Active state) {
-    return new InstanceReply.Accepted(InstanceView.of(state.instance()), List.of());
-  }
-
   @Override
   public EventHandler<InstanceState, WorkflowEvent> eventHandler() {
     return newEventHandlerBuilder()
@@ -190,6 +296,7 @@ public final class WorkflowInstanceBehavior
     Applied<Object> decided = justDecided;
     justDecided = null;
     if (decided != null && decided.event().eventId().equals(event.eventId())) {
+      forgetResolved(decided.instance());
       return new Active(decided.instance());
     }
     if (state instanceof Diverged) {
@@ -210,19 +317,20 @@ public final class WorkflowInstanceBehavior
     }
   }
 
+  private void forgetResolved(WorkflowInstance<Object> instance) {
+    progress.keySet().removeIf(intentId -> instance.pendingIntent(intentId).isEmpty());
+  }
+
   @Override
   public SignalHandler<InstanceState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(
             RecoveryCompleted.instance(),
-            state ->
-                context
-                    .getLog()
-                    .debug(
-                        "Recovered workflow instance '{}' of type '{}' as {}",
-                        instanceId,
-                        workflowType,
-                        state.getClass().getSimpleName()))
+            state -> {
+              if (state instanceof Active active) {
+                dispatch(active.instance().pendingIntents());
+              }
+            })
         .build();
   }
 
@@ -255,7 +363,8 @@ public final class WorkflowInstanceBehavior
             instance.sequence(),
             instance.epoch(),
             EngineJson.mapper().valueToTree(instance.state()),
-            instance.stateDigest());
+            instance.stateDigest(),
+            instance.pendingIntents());
       }
 
       @Override
@@ -274,7 +383,8 @@ public final class WorkflowInstanceBehavior
                 snapshot.sequence(),
                 snapshot.epoch(),
                 state,
-                snapshot.stateDigest()));
+                snapshot.stateDigest(),
+                snapshot.pendingIntents()));
       }
     };
   }

@@ -5,13 +5,16 @@ import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.internal.InstanceMachine;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * What every instance actor of a node shares: the registered definitions, their compiled schemas,
- * one {@link InstanceMachine} per definition version, the clock used to check action expiry (never
- * seen by reducers), and the snapshot settings. Thread-safe.
+ * one {@link InstanceMachine} per definition version, the clock used for expiry and timers (never
+ * seen by reducers), snapshot and passivation settings, and the node's intent executor.
+ * Thread-safe.
  */
 public final class WorkflowRuntime {
 
@@ -22,23 +25,35 @@ public final class WorkflowRuntime {
   private final Clock clock;
   private final int snapshotEvery;
   private final int snapshotsKept;
+  private final Duration idleTimeout;
+  private final ActorRef<ExecutorCommand> executor;
 
   public WorkflowRuntime(
-      WorkflowRegistry registry, Clock clock, int snapshotEvery, int snapshotsKept) {
+      WorkflowRegistry registry,
+      Clock clock,
+      int snapshotEvery,
+      int snapshotsKept,
+      Duration idleTimeout,
+      ActorRef<ExecutorCommand> executor) {
     this.registry = registry;
     this.clock = clock;
     this.snapshotEvery = snapshotEvery;
     this.snapshotsKept = snapshotsKept;
+    this.idleTimeout = idleTimeout;
+    this.executor = executor;
   }
 
   /** Reads {@code onex.instance} from a resolved configuration. */
-  public static WorkflowRuntime create(WorkflowRegistry registry, Config config) {
+  public static WorkflowRuntime create(
+      WorkflowRegistry registry, Config config, Clock clock, ActorRef<ExecutorCommand> executor) {
     Config instance = config.getConfig("onex.instance");
     return new WorkflowRuntime(
         registry,
-        Clock.systemUTC(),
+        clock,
         instance.getInt("snapshot-every"),
-        instance.getInt("snapshots-kept"));
+        instance.getInt("snapshots-kept"),
+        instance.getDuration("passivate-idle-after"),
+        executor);
   }
 
   public WorkflowRegistry registry() {
@@ -59,6 +74,16 @@ public final class WorkflowRuntime {
 
   public int snapshotsKept() {
     return snapshotsKept;
+  }
+
+  /** How long an instance waits without messages before it offers to passivate. */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** The node's intent executor. */
+  public ActorRef<ExecutorCommand> executor() {
+    return executor;
   }
 
   /** The machine of the given definition version; throws if that version is not registered. */

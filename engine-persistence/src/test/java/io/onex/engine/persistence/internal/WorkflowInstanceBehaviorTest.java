@@ -14,6 +14,7 @@ import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.persistence.internal.InstanceReply.Accepted;
 import io.onex.engine.persistence.internal.InstanceReply.Failed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -44,13 +45,25 @@ class WorkflowInstanceBehaviorTest {
 
   private static EventSourcedBehaviorTestKit<InstanceCommand, WorkflowEvent, InstanceState> kit(
       String instanceId, WorkflowRegistry registry) {
-    WorkflowRuntime runtime = new WorkflowRuntime(registry, Clock.fixed(NOW, ZoneOffset.UTC), 3, 2);
+    WorkflowRuntime runtime = runtime(registry, 3);
     return EventSourcedBehaviorTestKit.create(
         testKit.system(),
-        WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, instanceId, runtime),
+        WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, instanceId, runtime, self -> {}),
         EventSourcedBehaviorTestKit.enabledSerializationSettings()
             .withVerifyState(false)
             .withVerifyEquality(true));
+  }
+
+  private static final TestProbe<ExecutorCommand> executor = testKit.createTestProbe();
+
+  private static WorkflowRuntime runtime(WorkflowRegistry registry, int snapshotEvery) {
+    return new WorkflowRuntime(
+        registry,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        snapshotEvery,
+        2,
+        Duration.ofMinutes(2),
+        executor.ref());
   }
 
   @BeforeEach
@@ -239,10 +252,8 @@ class WorkflowInstanceBehaviorTest {
 
     private static Behavior<InstanceCommand> behavior(
         String id, WorkflowDefinition<?, ?> definition) {
-      WorkflowRuntime runtime =
-          new WorkflowRuntime(
-              new WorkflowRegistry().register(definition), Clock.fixed(NOW, ZoneOffset.UTC), 0, 2);
-      return WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime);
+      WorkflowRuntime runtime = runtime(new WorkflowRegistry().register(definition), 0);
+      return WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime, self -> {});
     }
   }
 }

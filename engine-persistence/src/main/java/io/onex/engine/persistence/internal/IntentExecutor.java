@@ -1,0 +1,181 @@
+package io.onex.engine.persistence.internal;
+
+import io.onex.engine.core.IntentOutcome;
+import io.onex.engine.core.internal.InstanceMachine;
+import io.onex.engine.persistence.effects.EffectHandlers;
+import io.onex.engine.persistence.internal.ExecutorCommand.Delivered;
+import io.onex.engine.persistence.internal.ExecutorCommand.Execute;
+import io.onex.engine.persistence.internal.ExecutorCommand.Finished;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.pattern.Patterns;
+
+/**
+ * The node's effect executor (the ONEX EFFECT node). Runs at most {@code maxConcurrency} intents at
+ * once, always taking the most urgent waiting one (by {@link io.onex.engine.core.IntentPriority},
+ * then arrival), and delivers each outcome to its instance as an action caused by the intent,
+ * retrying delivery until the instance answers. An intent already queued or running is not started
+ * twice.
+ */
+public final class IntentExecutor extends AbstractBehavior<ExecutorCommand> {
+
+  private record Queued(long arrival, Execute execute) {}
+
+  private static final Comparator<Queued> MOST_URGENT_FIRST =
+      Comparator.<Queued, Integer>comparing(q -> q.execute().intent().priority().ordinal())
+          .thenComparingLong(Queued::arrival);
+
+  private final EffectHandlers handlers;
+  private final IntentAttempts attempts;
+  private final OutcomeSink outcomes;
+  private final Clock clock;
+  private final int maxConcurrency;
+  private final Duration redeliveryBackoff;
+  private final int redeliveryAttempts;
+  private final PriorityQueue<Queued> waiting = new PriorityQueue<>(MOST_URGENT_FIRST);
+  private final Set<String> known = new HashSet<>();
+  private long arrivals;
+  private int running;
+
+  private IntentExecutor(
+      ActorContext<ExecutorCommand> context,
+      EffectHandlers handlers,
+      CircuitBreakers breakers,
+      OutcomeSink outcomes,
+      Clock clock,
+      ExecutorSettings settings) {
+    super(context);
+    this.handlers = handlers;
+    this.outcomes = outcomes;
+    this.clock = clock;
+    this.maxConcurrency = settings.maxConcurrency();
+    this.redeliveryBackoff = settings.redeliveryBackoff();
+    this.redeliveryAttempts = settings.redeliveryAttempts();
+    this.attempts =
+        new IntentAttempts(
+            breakers,
+            context.getSystem().classicSystem().scheduler(),
+            context.getExecutionContext(),
+            clock);
+  }
+
+  /** How many intents run at once, and how outcome delivery is retried. */
+  public record ExecutorSettings(
+      int maxConcurrency, int redeliveryAttempts, Duration redeliveryBackoff) {
+
+    public ExecutorSettings {
+      if (maxConcurrency < 1) {
+        throw new IllegalArgumentException(
+            "max-concurrency must be at least 1, was " + maxConcurrency);
+      }
+    }
+
+    public static ExecutorSettings fromConfig(com.typesafe.config.Config effects) {
+      return new ExecutorSettings(
+          effects.getInt("max-concurrency"),
+          effects.getInt("outcome-delivery.attempts"),
+          effects.getDuration("outcome-delivery.backoff"));
+    }
+  }
+
+  public static Behavior<ExecutorCommand> create(
+      EffectHandlers handlers,
+      CircuitBreakers breakers,
+      OutcomeSink outcomes,
+      Clock clock,
+      ExecutorSettings settings) {
+    return Behaviors.setup(
+        context -> new IntentExecutor(context, handlers, breakers, outcomes, clock, settings));
+  }
+
+  @Override
+  public Receive<ExecutorCommand> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Execute.class, this::onExecute)
+        .onMessage(Finished.class, this::onFinished)
+        .onMessage(Delivered.class, this::onDelivered)
+        .build();
+  }
+
+  private Behavior<ExecutorCommand> onExecute(Execute execute) {
+    if (known.add(execute.intent().intentId())) {
+      waiting.add(new Queued(arrivals++, execute));
+      startWhatFits();
+    }
+    return this;
+  }
+
+  private void startWhatFits() {
+    while (running < maxConcurrency && !waiting.isEmpty()) {
+      Execute execute = waiting.poll().execute();
+      running++;
+      getContext()
+          .pipeToSelf(
+              attempts.run(
+                  execute.workflowType(),
+                  execute.instanceId(),
+                  execute.intent(),
+                  handlers.find(execute.intent().type()),
+                  progress ->
+                      execute
+                          .instance()
+                          .tell(
+                              new InstanceCommand.IntentProgress(
+                                  execute.intent().intentId(),
+                                  progress.attempts(),
+                                  progress.nextAttemptAt(),
+                                  progress.lastError()))),
+              (outcome, error) ->
+                  new Finished(
+                      execute,
+                      error == null
+                          ? outcome
+                          : new IntentOutcome.Failed(
+                              execute.intent().intentId(), String.valueOf(error.getMessage()), 0)));
+    }
+  }
+
+  private Behavior<ExecutorCommand> onFinished(Finished finished) {
+    running--;
+    Execute execute = finished.execute();
+    var action = InstanceMachine.reporting(execute.intent(), finished.outcome(), clock.instant());
+    getContext()
+        .pipeToSelf(
+            Patterns.retry(
+                () -> outcomes.deliver(execute.workflowType(), execute.instanceId(), action),
+                redeliveryAttempts,
+                redeliveryBackoff,
+                getContext().getSystem().classicSystem().scheduler(),
+                getContext().getExecutionContext()),
+            (done, error) -> {
+              if (error != null) {
+                getContext()
+                    .getLog()
+                    .error(
+                        "Gave up delivering the outcome of intent '{}' to instance '{}' of type '{}';"
+                            + " it is delivered again when the instance next recovers",
+                        execute.intent().intentId(),
+                        execute.instanceId(),
+                        execute.workflowType(),
+                        error);
+              }
+              return new Delivered(execute.intent().intentId());
+            });
+    startWhatFits();
+    return this;
+  }
+
+  private Behavior<ExecutorCommand> onDelivered(Delivered delivered) {
+    known.remove(delivered.intentId());
+    return this;
+  }
+}
