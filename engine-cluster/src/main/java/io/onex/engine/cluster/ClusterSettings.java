@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The node's cluster settings, read from {@code onex.cluster}: its address, the split brain
- * resolver's strategy and when idle instances passivate. Turns them into the Pekko settings they
- * stand for. Immutable.
+ * resolver's strategy. Turns them into the Pekko settings they stand for, with remembered entities
+ * kept in the journal. Immutable.
  */
 public final class ClusterSettings {
 
@@ -38,7 +38,7 @@ public final class ClusterSettings {
 
   /**
    * The Pekko settings these stand for, to lay over the configuration: the cluster provider, the
-   * Artery address, the split brain resolver and the passivation timeout.
+   * Artery address, the split brain resolver and the journal as store of remembered entities.
    */
   public Config toPekkoConfig() {
     return ConfigFactory.parseMap(
@@ -55,7 +55,7 @@ public final class ClusterSettings {
             splitBrainStrategy,
             "pekko.cluster.split-brain-resolver.stable-after",
             raw.getDuration("split-brain-stable-after").toMillis() + "ms",
-            "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout",
-            raw.getDuration("passivate-idle-after").toMillis() + "ms"));
+            "pekko.cluster.sharding.remember-entities-store",
+            "eventsourced"));
   }
 }

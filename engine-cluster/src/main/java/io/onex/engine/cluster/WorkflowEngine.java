@@ -1,11 +1,12 @@
 package io.onex.engine.cluster;
 
 import com.typesafe.config.Config;
-import io.onex.engine.cluster.internal.ShardedWorkflowEngine;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.persistence.ActionOutcome;
 import io.onex.engine.persistence.HistoryPage;
 import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.persistence.effects.EffectHandlers;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -27,7 +28,12 @@ public interface WorkflowEngine extends AutoCloseable {
    * the actor system and joins the cluster. Blocks until the node can take requests.
    */
   static WorkflowEngine create(Config config, WorkflowRegistry registry) {
-    return ShardedWorkflowEngine.start(config, registry);
+    return builder(config).workflows(registry).start();
+  }
+
+  /** Starts describing a node: its workflows, extra effect handlers and compute functions. */
+  static WorkflowEngineBuilder builder(Config config) {
+    return new WorkflowEngineBuilder(config);
   }
 
   /** Starts an instance of the latest version of {@code workflowType}. */
@@ -46,6 +52,12 @@ public interface WorkflowEngine extends AutoCloseable {
 
   /** Runs the health checks: journal reachable, this node an Up cluster member. */
   CompletionStage<EngineHealth> health();
+
+  /** The effect handlers of this node, built in and added. */
+  EffectHandlers handlers();
+
+  /** The state (CLOSED, OPEN, HALF_OPEN) of each handler target's circuit breaker. */
+  Map<String, String> circuitBreakers();
 
   /** The workflow definitions this node hosts. */
   WorkflowRegistry registry();

@@ -6,6 +6,7 @@ import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -17,12 +18,18 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  */
 final class InstanceShards {
 
+  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
-  private final WorkflowRuntime runtime;
   private final Map<String, EntityTypeKey<InstanceCommand>> keys = new ConcurrentHashMap<>();
+  private volatile WorkflowRuntime runtime;
 
-  InstanceShards(ActorSystem<?> system, WorkflowRuntime runtime) {
+  InstanceShards(ActorSystem<?> system) {
+    this.system = system;
     this.sharding = ClusterSharding.get(system);
+  }
+
+  /** Sets what the hosted instances share; called once, before any region starts. */
+  void hostWith(WorkflowRuntime runtime) {
     this.runtime = runtime;
   }
 
@@ -38,11 +45,19 @@ final class InstanceShards {
   private EntityTypeKey<InstanceCommand> startRegion(String workflowType) {
     EntityTypeKey<InstanceCommand> key =
         EntityTypeKey.create(InstanceCommand.class, "workflow-" + workflowType);
+    // Remembered entities restart with their shard after a crash or a move, so instances awaiting
+    // intents or timers resume without anyone sending them a message; idle ones passivate
+    // themselves and are forgotten.
     sharding.init(
         Entity.of(
-            key,
-            entity ->
-                WorkflowInstanceBehavior.create(workflowType, entity.getEntityId(), runtime)));
+                key,
+                entity ->
+                    WorkflowInstanceBehavior.create(
+                        workflowType,
+                        entity.getEntityId(),
+                        runtime,
+                        self -> entity.getShard().tell(new ClusterSharding.Passivate<>(self))))
+            .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
     return key;
   }
 }

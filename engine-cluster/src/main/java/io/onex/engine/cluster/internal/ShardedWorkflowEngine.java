@@ -11,17 +11,29 @@ import io.onex.engine.core.EngineUnavailableException;
 import io.onex.engine.core.InvalidIdentifierException;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.effect.ComputeFunction;
+import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.persistence.ActionOutcome;
 import io.onex.engine.persistence.HistoryPage;
 import io.onex.engine.persistence.InstanceView;
 import io.onex.engine.persistence.JournalSettings;
+import io.onex.engine.persistence.effects.ComputeEffectHandler;
+import io.onex.engine.persistence.effects.EffectHandlers;
+import io.onex.engine.persistence.effects.HttpEffectHandler;
+import io.onex.engine.persistence.effects.JdbcEffectHandler;
+import io.onex.engine.persistence.effects.LogEffectHandler;
+import io.onex.engine.persistence.internal.CircuitBreakers;
+import io.onex.engine.persistence.internal.ExecutorCommand;
 import io.onex.engine.persistence.internal.InstanceCommand;
 import io.onex.engine.persistence.internal.InstanceReply;
+import io.onex.engine.persistence.internal.IntentExecutor;
 import io.onex.engine.persistence.internal.JournalHistory;
 import io.onex.engine.persistence.internal.JournalSchema;
+import io.onex.engine.persistence.internal.OutcomeSink;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +45,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -54,20 +69,37 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   private final Duration askTimeout;
   private final Executor executor;
   private final Clock clock;
+  private final EffectHandlers handlers;
+  private final CircuitBreakers breakers;
 
   private ShardedWorkflowEngine(
-      ActorSystem<Void> system, WorkflowRegistry registry, WorkflowRuntime runtime, Config config) {
+      ActorSystem<Void> system,
+      WorkflowRegistry registry,
+      InstanceShards shards,
+      EffectHandlers handlers,
+      CircuitBreakers breakers,
+      Clock clock,
+      Duration askTimeout) {
     this.system = system;
     this.registry = registry;
-    this.shards = new InstanceShards(system, runtime);
+    this.shards = shards;
+    this.handlers = handlers;
+    this.breakers = breakers;
     this.history = JournalHistory.create(system);
-    this.askTimeout = config.getDuration("onex.engine.ask-timeout");
+    this.askTimeout = askTimeout;
     this.executor = system.executionContext();
-    this.clock = runtime.clock();
+    this.clock = clock;
   }
 
-  /** Creates the journal schema if needed, starts the actor system and joins the cluster. */
-  public static ShardedWorkflowEngine start(Config config, WorkflowRegistry registry) {
+  /**
+   * Creates the journal schema if needed, starts the actor system, the effect handlers and the
+   * intent executor, and joins the cluster.
+   */
+  public static ShardedWorkflowEngine start(
+      Config config,
+      WorkflowRegistry registry,
+      List<Function<ActorSystem<?>, EffectHandler>> extraHandlers,
+      Map<String, ComputeFunction> computeFunctions) {
     JournalSettings journal = JournalSettings.fromConfig(config);
     if (journal.createSchema()) {
       JournalSchema.ensure(journal);
@@ -83,20 +115,75 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     try {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      ShardedWorkflowEngine engine =
-          new ShardedWorkflowEngine(
-              system, registry, WorkflowRuntime.create(registry, effective), effective);
-      registry.types().forEach(engine.shards::host);
+      EffectHandlers handlers = handlers(system, extraHandlers, computeFunctions);
+      handlers.initializeAll(effective);
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+              "onex-effect-handlers",
+              () ->
+                  handlers
+                      .shutdownAll(Duration.ofSeconds(10))
+                      .thenApply(done -> org.apache.pekko.Done.getInstance()));
+      Clock clock = Clock.systemUTC();
+      Duration askTimeout = effective.getDuration("onex.engine.ask-timeout");
+      InstanceShards shards = new InstanceShards(system);
+      CircuitBreakers breakers =
+          new CircuitBreakers(
+              system.classicSystem().scheduler(),
+              effective.getConfig("onex.effects.circuit-breaker"));
+      OutcomeSink outcomes =
+          (type, id, action) ->
+              shards
+                  .entityRef(type, id)
+                  .<InstanceReply>ask(
+                      replyTo -> new InstanceCommand.Apply(action, replyTo), askTimeout)
+                  .thenApplyAsync(reply -> null, system.executionContext());
+      ActorRef<ExecutorCommand> executor =
+          system.systemActorOf(
+              IntentExecutor.create(
+                  handlers,
+                  breakers,
+                  outcomes,
+                  clock,
+                  IntentExecutor.ExecutorSettings.fromConfig(effective.getConfig("onex.effects"))),
+              "onex-intent-executor",
+              Props.empty());
+      shards.hostWith(WorkflowRuntime.create(registry, effective, clock, executor));
+      registry.types().forEach(shards::host);
       log.info(
-          "Engine node {} started with journal {} hosting {}",
+          "Engine node {} started with journal {} hosting {} with handlers {}",
           cluster.selfMember().address(),
           journal,
-          registry.types());
-      return engine;
+          registry.types(),
+          handlers.all().stream().map(EffectHandler::handlerType).toList());
+      return new ShardedWorkflowEngine(
+          system, registry, shards, handlers, breakers, clock, askTimeout);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
     }
+  }
+
+  private static EffectHandlers handlers(
+      ActorSystem<?> system,
+      List<Function<ActorSystem<?>, EffectHandler>> extraHandlers,
+      Map<String, ComputeFunction> computeFunctions) {
+    ComputeEffectHandler compute =
+        new ComputeEffectHandler(
+            system,
+            system.dispatchers().lookup(DispatcherSelector.fromConfig("onex.compute-dispatcher")));
+    computeFunctions.forEach(compute::register);
+    EffectHandlers handlers =
+        new EffectHandlers()
+            .register(new LogEffectHandler("log"))
+            .register(new LogEffectHandler("notification"))
+            .register(new HttpEffectHandler(system))
+            .register(
+                new JdbcEffectHandler(system.dispatchers().lookup(DispatcherSelector.blocking())))
+            .register(compute);
+    extraHandlers.forEach(factory -> handlers.register(factory.apply(system)));
+    return handlers;
   }
 
   @Override
@@ -176,6 +263,16 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
               return new EngineHealth(Map.of("journal", journal, "cluster", cluster));
             },
             executor);
+  }
+
+  @Override
+  public EffectHandlers handlers() {
+    return handlers;
+  }
+
+  @Override
+  public Map<String, String> circuitBreakers() {
+    return breakers.states();
   }
 
   @Override

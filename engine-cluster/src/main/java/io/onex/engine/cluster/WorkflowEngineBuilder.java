@@ -1,0 +1,62 @@
+package io.onex.engine.cluster;
+
+import com.typesafe.config.Config;
+import io.onex.engine.cluster.internal.ShardedWorkflowEngine;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.effect.ComputeFunction;
+import io.onex.engine.core.effect.EffectHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * Describes an engine node before it starts: the workflow definitions it hosts, effect handlers
+ * beyond the built-in ones ({@code http}, {@code jdbc}, {@code log}, {@code notification}, {@code
+ * compute}) and named compute functions. Not thread-safe; {@link #start()} once.
+ */
+public final class WorkflowEngineBuilder {
+
+  private final Config config;
+  private WorkflowRegistry registry = new WorkflowRegistry();
+  private final List<Function<ActorSystem<?>, EffectHandler>> handlers = new ArrayList<>();
+  private final Map<String, ComputeFunction> computeFunctions = new LinkedHashMap<>();
+
+  WorkflowEngineBuilder(Config config) {
+    this.config = config;
+  }
+
+  /** Hosts the definitions of {@code workflows}. */
+  public WorkflowEngineBuilder workflows(WorkflowRegistry workflows) {
+    this.registry = workflows;
+    return this;
+  }
+
+  /** Hosts {@code definition} in addition to those registered so far. */
+  public WorkflowEngineBuilder workflow(WorkflowDefinition<?, ?> definition) {
+    registry.register(definition);
+    return this;
+  }
+
+  /** Adds the handler {@code factory} creates with the node's actor system. */
+  public WorkflowEngineBuilder handler(Function<ActorSystem<?>, EffectHandler> factory) {
+    handlers.add(factory);
+    return this;
+  }
+
+  /** Registers a compute function run for {@code compute} intents whose target is {@code name}. */
+  public WorkflowEngineBuilder computeFunction(String name, ComputeFunction function) {
+    if (computeFunctions.putIfAbsent(name, function) != null) {
+      throw new IllegalStateException("A compute function '" + name + "' is already registered");
+    }
+    return this;
+  }
+
+  /** Starts the node; blocks until it can take requests. */
+  public WorkflowEngine start() {
+    return ShardedWorkflowEngine.start(config, registry, handlers, computeFunctions);
+  }
+}
