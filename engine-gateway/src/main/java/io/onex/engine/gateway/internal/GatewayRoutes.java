@@ -14,12 +14,16 @@ import io.onex.engine.cluster.StartRequest;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowException;
+import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.core.effect.HandlerHealth;
 import io.onex.engine.core.internal.EngineJson;
 import io.onex.engine.persistence.ActionOutcome;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -80,6 +84,44 @@ public final class GatewayRoutes extends AllDirectives {
   }
 
   private Route v1Routes() {
+    return concat(path("handlers", () -> get(this::listHandlers)), workflowRoutes());
+  }
+
+  private Route listHandlers() {
+    List<EffectHandler> all = engine.handlers().all();
+    List<CompletableFuture<ObjectNode>> described =
+        all.stream()
+            .map(
+                handler ->
+                    handler
+                        .healthCheck()
+                        .toCompletableFuture()
+                        .exceptionally(
+                            error -> HandlerHealth.unhealthy(String.valueOf(error.getMessage())))
+                        .thenApplyAsync(health -> handlerBody(handler, health), executor))
+            .toList();
+    CompletionStage<HttpResponse> response =
+        CompletableFuture.allOf(described.toArray(CompletableFuture[]::new))
+            .thenApplyAsync(
+                done -> {
+                  ObjectNode body = json.createObjectNode();
+                  ArrayNode handlers = body.putArray("handlers");
+                  described.forEach(entry -> handlers.add(entry.join()));
+                  body.set("circuitBreakers", json.valueToTree(engine.circuitBreakers()));
+                  return jsonResponse(StatusCodes.OK, body);
+                },
+                executor);
+    return completeWithFuture(response);
+  }
+
+  private ObjectNode handlerBody(EffectHandler handler, HandlerHealth health) {
+    ObjectNode entry = json.valueToTree(handler.describe());
+    entry.put("status", health.healthy() ? "UP" : "DOWN");
+    entry.put("detail", health.detail());
+    return entry;
+  }
+
+  private Route workflowRoutes() {
     return pathPrefix(
         "workflows",
         () ->
@@ -205,6 +247,7 @@ public final class GatewayRoutes extends AllDirectives {
               node.put("status", check.up() ? "UP" : "DOWN");
               node.put("detail", check.detail());
             });
+    body.set("circuitBreakers", json.valueToTree(engine.circuitBreakers()));
     return body;
   }
 
