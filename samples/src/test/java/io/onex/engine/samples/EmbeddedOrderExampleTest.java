@@ -7,8 +7,10 @@ import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.persistence.InstanceView;
 import io.onex.engine.samples.order.OrderState;
+import io.onex.engine.samples.services.SampleServices;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +19,31 @@ class EmbeddedOrderExampleTest {
   @TempDir Path dataDir;
 
   @Test
-  void shouldPlaceAnOrderThroughTheEmbeddingApi() {
+  void shouldRunAnOrderToItsEndThroughTheEmbeddingApi() throws Exception {
     var config =
-        ConfigFactory.parseMap(Map.of("onex.data-dir", dataDir.toString(), "onex.cluster.port", 0))
+        ConfigFactory.parseMap(
+                Map.of(
+                    "onex.data-dir", dataDir.toString(),
+                    "onex.cluster.port", 0,
+                    "onex.samples.services.port", 0))
             .withFallback(ConfigFactory.load())
             .resolve();
-    try (WorkflowEngine engine = WorkflowEngine.create(config, Samples.registry())) {
-      InstanceView order = EmbeddedOrderExample.placeOrder(engine, "embedded-1", "alice");
+    try (SampleServices services = SampleServices.start(config);
+        WorkflowEngine engine =
+            WorkflowEngine.create(services.targets().withFallback(config), Samples.registry())) {
+      InstanceView placed = EmbeddedOrderExample.placeOrder(engine, "embedded-1", "alice");
+      assertThat(placed.sequence()).isGreaterThanOrEqualTo(3);
 
-      assertThat(order.status()).isEqualTo(InstanceStatus.RUNNING);
-      assertThat(order.sequence()).isEqualTo(3);
+      InstanceView order =
+          EmbeddedOrderExample.whenEnded(engine, "embedded-1")
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+
+      assertThat(order.status()).isEqualTo(InstanceStatus.COMPLETED);
       OrderState state = order.stateAs(OrderState.class);
-      assertThat(state.phase()).isEqualTo(OrderState.Phase.PLACED);
+      assertThat(state.phase()).isEqualTo(OrderState.Phase.SHIPPED);
       assertThat(state.total()).isEqualByComparingTo("25");
+      assertThat(services.effects("payment/charges")).isEqualTo(1);
     }
   }
 }

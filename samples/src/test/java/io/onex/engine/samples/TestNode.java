@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.internal.EngineJson;
 import io.onex.engine.gateway.EngineNode;
 import io.onex.engine.gateway.NodeConfig;
+import io.onex.engine.samples.services.SampleServices;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,25 +22,32 @@ final class TestNode implements AutoCloseable {
   private static final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final EngineNode node;
+  private final SampleNode sample;
   private final URI base;
 
-  private TestNode(EngineNode node) {
-    this.node = node;
-    this.base = URI.create("http://127.0.0.1:" + node.port());
+  private TestNode(SampleNode sample) {
+    this.sample = sample;
+    this.base = URI.create("http://127.0.0.1:" + sample.node().port());
   }
 
-  /** Starts a node with the dev overlay and {@code settings} on top. */
+  /** Starts a sample node and its services with the dev overlay and {@code settings} on top. */
   static TestNode start(Map<String, Object> settings) {
-    Map<String, Object> all = new HashMap<>(settings);
+    Map<String, Object> all = new HashMap<>();
     all.put("onex.http.port", 0);
     all.put("onex.cluster.port", 0);
+    all.put("onex.samples.services.port", 0);
+    all.put("onex.samples.services.delay-ms", 0);
+    all.putAll(settings);
     Config config = ConfigFactory.parseMap(all).withFallback(NodeConfig.withOverlay("dev"));
-    return new TestNode(EngineNode.start(config, Samples.registry()));
+    return new TestNode(SampleNode.start(config));
   }
 
   EngineNode node() {
-    return node;
+    return sample.node();
+  }
+
+  SampleServices services() {
+    return sample.services();
   }
 
   Response get(String path) {
@@ -77,7 +85,7 @@ final class TestNode implements AutoCloseable {
 
   @Override
   public void close() {
-    node.close();
+    sample.close();
   }
 
   /** A response: status, content type and JSON body. */

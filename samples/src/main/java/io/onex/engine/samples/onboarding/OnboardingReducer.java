@@ -8,6 +8,7 @@ import io.onex.engine.samples.onboarding.OnboardingAction.Abandon;
 import io.onex.engine.samples.onboarding.OnboardingAction.Activate;
 import io.onex.engine.samples.onboarding.OnboardingAction.AssignRole;
 import io.onex.engine.samples.onboarding.OnboardingAction.VerifyEmail;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,15 @@ public final class OnboardingReducer implements Reducer<OnboardingState, Onboard
       return reject(
           "email-not-verified",
           "Expected onboarding '" + id + "' to have a verified email before a role is assigned");
+    }
+    if (action instanceof AssignRole && state.role() != null) {
+      return reject(
+          "role-already-assigned",
+          "Expected onboarding '"
+              + id
+              + "' to have no role yet, but it has '"
+              + state.role()
+              + "'");
     }
     if (action instanceof Activate && (!state.emailVerified() || state.role() == null)) {
       return reject(
@@ -59,7 +69,12 @@ public final class OnboardingReducer implements Reducer<OnboardingState, Onboard
       var grant =
           context
               .intent("jdbc", "permissions")
-              .payload(Map.of("user", state.email(), "role", assign.role()))
+              .payload(
+                  Map.of(
+                      "sql",
+                      "INSERT INTO user_roles (email, role) VALUES (?, ?)",
+                      "params",
+                      List.of(state.email(), assign.role())))
               .build();
       return Transition.to(state.withRole(assign.role())).emit(grant);
     }

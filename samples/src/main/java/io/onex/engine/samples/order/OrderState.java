@@ -4,13 +4,30 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An order: its customer, its phase, its lines and their total. Immutable. */
-public record OrderState(String customerId, Phase phase, List<LineItem> items, BigDecimal total) {
+/**
+ * An order: its customer, its phase, its lines and their total, and why it failed if it did.
+ * Immutable.
+ */
+public record OrderState(
+    String customerId, Phase phase, List<LineItem> items, BigDecimal total, String failureReason) {
 
   /** Where the order stands. */
   public enum Phase {
+    /** Taking items. */
     OPEN,
+    /** Placed; the inventory is being reserved. */
     PLACED,
+    /** Inventory reserved; the payment is being charged. */
+    RESERVED,
+    /** Paid; the order is being shipped. */
+    PAID,
+    /** Shipped: done. */
+    SHIPPED,
+    /** The payment failed; the reservation is being released. */
+    COMPENSATING,
+    /** The order could not be fulfilled; {@code failureReason} says why. */
+    FAILED,
+    /** Cancelled while open. */
     CANCELLED
   }
 
@@ -28,17 +45,25 @@ public record OrderState(String customerId, Phase phase, List<LineItem> items, B
 
   /** A new, empty order of {@code customerId}. */
   public static OrderState open(String customerId) {
-    return new OrderState(customerId, Phase.OPEN, List.of(), BigDecimal.ZERO);
+    return new OrderState(customerId, Phase.OPEN, List.of(), BigDecimal.ZERO, null);
   }
 
   OrderState withItems(List<LineItem> newItems) {
     BigDecimal newTotal =
         newItems.stream().map(LineItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new OrderState(customerId, phase, newItems, newTotal);
+    return new OrderState(customerId, phase, newItems, newTotal, failureReason);
   }
 
   OrderState withPhase(Phase newPhase) {
-    return new OrderState(customerId, newPhase, items, total);
+    return new OrderState(customerId, newPhase, items, total, failureReason);
+  }
+
+  OrderState failed(String reason) {
+    return new OrderState(customerId, Phase.FAILED, items, total, reason);
+  }
+
+  OrderState compensating(String reason) {
+    return new OrderState(customerId, Phase.COMPENSATING, items, total, reason);
   }
 
   OrderState plus(String sku, int quantity, BigDecimal unitPrice) {

@@ -17,7 +17,9 @@ public final class OrderWorkflow {
 
   public static WorkflowDefinition<OrderState, OrderAction> definition() {
     return WorkflowDefinition.<OrderState, OrderAction>builder(TYPE, 1)
-        .description("Order processing: add and remove items, place the order, or cancel it")
+        .description(
+            "Order processing: add items, place the order; it then reserves inventory, charges"
+                + " the payment and ships, releasing the reservation if the payment fails")
         .state(OrderState.class, JsonSchemas.parse(STATE_SCHEMA))
         .start(
             OrderStart.class,
@@ -60,11 +62,13 @@ public final class OrderWorkflow {
       {"type": "object",
        "properties": {
          "customerId": {"type": "string"},
-         "phase": {"enum": ["OPEN", "PLACED", "CANCELLED"]},
+         "phase": {"enum": ["OPEN", "PLACED", "RESERVED", "PAID", "SHIPPED", "COMPENSATING",
+                            "FAILED", "CANCELLED"]},
          "items": {"type": "array", "items": {"type": "object",
            "properties": {"sku": {"type": "string"}, "quantity": {"type": "integer"},
                           "unitPrice": {"type": "number"}}}},
-         "total": {"type": "number"}},
+         "total": {"type": "number"},
+         "failureReason": {"type": ["string", "null"]}},
        "required": ["customerId", "phase", "items", "total"]}
       """;
 }

@@ -49,6 +49,15 @@ class OnboardingReducerTest {
   }
 
   @Test
+  void shouldRejectASecondRole() {
+    onboarding
+        .given("VerifyEmail", Map.of("code", "123456"))
+        .given("AssignRole", Map.of("role", "user"));
+
+    onboarding.when("AssignRole", Map.of("role", "admin")).expectRejected("role-already-assigned");
+  }
+
+  @Test
   void shouldRejectActivationWithoutARole() {
     onboarding.given("VerifyEmail", Map.of("code", "123456"));
 
@@ -60,7 +69,6 @@ class OnboardingReducerTest {
     onboarding.given("VerifyEmail", Map.of("code", "123456"));
     var assigned = onboarding.when("AssignRole", Map.of("role", "auditor"));
     assertThat(assigned.intents()).extracting(Intent::type).containsExactly("jdbc");
-    onboarding.given("AssignRole", Map.of("role", "auditor"));
 
     var activated = onboarding.when("Activate", Map.of());
 

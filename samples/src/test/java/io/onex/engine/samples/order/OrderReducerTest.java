@@ -29,6 +29,10 @@ class OrderReducerTest {
     return Map.of("sku", sku, "quantity", quantity, "unitPrice", new BigDecimal(unitPrice));
   }
 
+  private static String step(Intent intent) {
+    return intent.metadata().get(OrderReducer.STEP);
+  }
+
   @Nested
   class WhileOpen {
 
@@ -46,7 +50,8 @@ class OrderReducerTest {
                   List.of(
                       new LineItem("book", 2, new BigDecimal("12.50")),
                       new LineItem("pen", 3, new BigDecimal("1.00"))),
-                  new BigDecimal("28.00")));
+                  new BigDecimal("28.00"),
+                  null));
     }
 
     @Test
@@ -87,43 +92,107 @@ class OrderReducerTest {
 
       assertThat(rejected).hasMessage("Expected to place order 'o-17', but it has no items");
     }
-  }
-
-  @Nested
-  class Placing {
 
     @Test
-    void shouldAskForReservationAndChargeWhenPlaced() {
-      order.given("AddItem", item("book", 2, "12.50"));
-
-      var placed = order.when("PlaceOrder", Map.of());
-
-      assertThat(placed.state().phase()).isEqualTo(Phase.PLACED);
-      List<Intent> intents = placed.intents();
-      assertThat(intents).extracting(Intent::target).containsExactly("inventory", "payment");
-      assertThat(intents).extracting(Intent::priority).containsOnly(IntentPriority.HIGH);
-      assertThat(intents.get(1).payload().get("amount").decimalValue())
-          .isEqualByComparingTo("25.00");
-      assertThat(intents.get(1).payload().get("customerId").asText()).isEqualTo("alice");
-      assertThat(intents.get(0).payload().get("items")).hasSize(1);
-    }
-
-    @Test
-    void shouldRejectAddingItemsAfterPlacing() {
-      order.given("AddItem", item("book", 1, "1")).given("PlaceOrder", Map.of());
-
-      order.when("AddItem", item("pen", 1, "1")).expectRejected("order-placed");
-    }
-
-    @Test
-    void shouldCancelWithTheReasonEvenWhenPlaced() {
-      order.given("AddItem", item("book", 1, "1")).given("PlaceOrder", Map.of());
-
+    void shouldCancelWithTheReason() {
       var cancelled = order.when("Cancel", Map.of("reason", "changed my mind"));
 
       cancelled.expectStatus(InstanceStatus.CANCELLED);
       assertThat(cancelled.applied().instance().statusReason()).isEqualTo("changed my mind");
       assertThat(cancelled.state().phase()).isEqualTo(Phase.CANCELLED);
+    }
+  }
+
+  @Nested
+  class Fulfilling {
+
+    @BeforeEach
+    void place() {
+      order.given("AddItem", item("book", 2, "12.50"));
+    }
+
+    @Test
+    void shouldAskForTheReservationFirstWhenPlaced() {
+      var placed = order.when("PlaceOrder", Map.of());
+
+      assertThat(placed.state().phase()).isEqualTo(Phase.PLACED);
+      Intent reserve = placed.intents().get(0);
+      assertThat(placed.intents()).hasSize(1);
+      assertThat(reserve.type()).isEqualTo("http");
+      assertThat(reserve.target()).isEqualTo("inventory");
+      assertThat(step(reserve)).isEqualTo("reserve");
+      assertThat(reserve.priority()).isEqualTo(IntentPriority.HIGH);
+      assertThat(reserve.payload().get("items")).hasSize(1);
+    }
+
+    @Test
+    void shouldReserveChargeAndShipThenComplete() {
+      order.when("PlaceOrder", Map.of());
+
+      var reserved = order.whenSucceeded(order.pending().get(0), Map.of("reservationId", "re-1"));
+      Intent charge = reserved.intents().get(0);
+      assertThat(step(charge)).isEqualTo("charge");
+      assertThat(charge.payload().get("amount").decimalValue()).isEqualByComparingTo("25");
+      assertThat(charge.payload().get("customerId").asText()).isEqualTo("alice");
+
+      var paid = order.whenSucceeded(charge, Map.of("chargeId", "ch-1"));
+      Intent ship = paid.intents().get(0);
+      assertThat(step(ship)).isEqualTo("ship");
+      assertThat(paid.state().phase()).isEqualTo(Phase.PAID);
+
+      var shipped = order.whenSucceeded(ship, Map.of("trackingNumber", "tr-1"));
+      shipped.expectStatus(InstanceStatus.COMPLETED);
+      assertThat(shipped.state().phase()).isEqualTo(Phase.SHIPPED);
+      assertThat(order.pending()).isEmpty();
+    }
+
+    @Test
+    void shouldReleaseTheReservationAndFailWhenThePaymentFails() {
+      order.when("PlaceOrder", Map.of());
+      Intent charge = order.whenSucceeded(order.pending().get(0), Map.of()).intents().get(0);
+
+      var compensating = order.whenFailed(charge, "http-402: card declined");
+      Intent release = compensating.intents().get(0);
+      assertThat(step(release)).isEqualTo("release");
+      assertThat(compensating.state().phase()).isEqualTo(Phase.COMPENSATING);
+      assertThat(compensating.applied().instance().status()).isEqualTo(InstanceStatus.RUNNING);
+
+      var failed = order.whenSucceeded(release, Map.of("released", true));
+      failed.expectStatus(InstanceStatus.FAILED);
+      assertThat(failed.applied().instance().statusReason())
+          .isEqualTo("payment failed: http-402: card declined");
+      assertThat(failed.state().phase()).isEqualTo(Phase.FAILED);
+    }
+
+    @Test
+    void shouldFailWithoutChargingWhenTheReservationFails() {
+      order.when("PlaceOrder", Map.of());
+
+      var failed = order.whenFailed(order.pending().get(0), "out of stock");
+
+      failed.expectStatus(InstanceStatus.FAILED);
+      assertThat(failed.intents()).isEmpty();
+      assertThat(failed.state().failureReason()).isEqualTo("reserve failed: out of stock");
+    }
+
+    @Test
+    void shouldRejectChangesAndCancellationOncePlaced() {
+      order.when("PlaceOrder", Map.of());
+
+      order.when("AddItem", item("pen", 1, "1")).expectRejected("order-placed");
+      order.when("Cancel", Map.of("reason", "too late")).expectRejected("order-placed");
+    }
+
+    @Test
+    void shouldRecordARepeatedOutcomeOnlyOnce() {
+      order.when("PlaceOrder", Map.of());
+      Intent reserve = order.pending().get(0);
+      order.whenSucceeded(reserve, Map.of());
+
+      var repeated = order.whenSucceeded(reserve, Map.of());
+
+      assertThat(repeated.error())
+          .isInstanceOf(io.onex.engine.core.IntentNotPendingException.class);
     }
   }
 }
