@@ -8,18 +8,22 @@ import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.InstanceAlreadyExistsException;
 import io.onex.engine.core.InstanceNotFoundException;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InvalidIdentifierException;
 import io.onex.engine.core.TransitionRejectedException;
 import io.onex.engine.core.UnknownWorkflowTypeException;
+import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.persistence.ActionOutcome;
 import io.onex.engine.persistence.HistoryPage;
 import io.onex.engine.persistence.InstanceView;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,10 +90,24 @@ class WorkflowEngineTest {
               assertThat(intent.target()).isEqualTo("audit");
               assertThat(intent.correlationId()).isEqualTo("flow-9");
             });
-    assertThat(await(engine.get(CounterWorkflow.TYPE, "engine-1"))).isEqualTo(outcome.instance());
+    assertThat(outcome.instance().pendingIntents())
+        .singleElement()
+        .satisfies(
+            pending ->
+                assertThat(pending.intentId()).isEqualTo(outcome.intents().get(0).intentId()));
+
+    // the log handler carries the intent out and its outcome comes back as the next event
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> await(engine.get(CounterWorkflow.TYPE, "engine-1")).sequence() == 3);
+    assertThat(await(engine.get(CounterWorkflow.TYPE, "engine-1")).pendingIntents()).isEmpty();
     HistoryPage history = await(engine.history(CounterWorkflow.TYPE, "engine-1", 1, 10));
-    assertThat(history.events()).hasSize(2);
-    assertThat(history.events().get(1).correlationChain().get(0)).isEqualTo("flow-9");
+    assertThat(history.events()).hasSize(3);
+    WorkflowEvent reported = history.events().get(2);
+    assertThat(reported.action().type()).isEqualTo(IntentOutcome.SUCCEEDED);
+    assertThat(reported.causationId()).isEqualTo(outcome.intents().get(0).intentId());
+    assertThat(reported.correlationChain()).startsWith("flow-9").contains(reported.causationId());
+    assertThat(reported.action().payload().at("/result/logged").asBoolean()).isTrue();
   }
 
   @Test
