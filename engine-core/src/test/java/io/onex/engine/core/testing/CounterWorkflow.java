@@ -31,6 +31,9 @@ public final class CounterWorkflow {
 
   public record Finish() implements CounterAction {}
 
+  /** Asks for an increment by 100 after {@code delayMs}, through a durable timer. */
+  public record Remind(long delayMs) implements CounterAction {}
+
   public record Abandon(String reason) implements CounterAction {}
 
   public record CounterStart(int initial) {}
@@ -60,6 +63,7 @@ public final class CounterWorkflow {
         .action("Decrement", Decrement.class, byAtLeastOne())
         .action("Notify", Notify.class, schema("{\"type\":\"object\",\"required\":[\"target\"]}"))
         .action("Finish", Finish.class, schema("{\"type\":\"object\"}"))
+        .action("Remind", Remind.class, schema("{\"type\":\"object\",\"required\":[\"delayMs\"]}"))
         .action("Abandon", Abandon.class, schema("{\"type\":\"object\"}"))
         .reducer(new CounterReducer(factor))
         .build();
@@ -113,6 +117,12 @@ public final class CounterWorkflow {
                 ctx.intent("log", notify.target())
                     .payload(Map.of("value", state.value(), "at", ctx.now().toString()))
                     .build());
+      }
+      if (action instanceof Remind remind) {
+        return Transition.to(state)
+            .emit(
+                ctx.timerAfter(
+                    java.time.Duration.ofMillis(remind.delayMs()), "Increment", Map.of("by", 100)));
       }
       if (action instanceof Finish) {
         return Transition.to(state).complete();

@@ -1,0 +1,103 @@
+package io.onex.engine.cluster;
+
+import static io.onex.engine.core.testing.Actions.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.persistence.ActionOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A durable timer survives a restart of its node and fires exactly once. */
+class DurableTimerTest {
+
+  @TempDir Path dataDir;
+
+  private WorkflowEngine startEngine() {
+    Config config =
+        ConfigFactory.parseMap(Map.of("onex.data-dir", dataDir.toString(), "onex.cluster.port", 0))
+            .withFallback(ConfigFactory.load())
+            .resolve();
+    return WorkflowEngine.create(
+        config, new WorkflowRegistry().register(CounterWorkflow.definition()));
+  }
+
+  @Test
+  void shouldFireOnceAfterItsDelayAlsoWhenTheNodeRestartsInBetween() {
+    Instant requested;
+    Intent timer;
+    try (WorkflowEngine first = startEngine()) {
+      first
+          .start(CounterWorkflow.TYPE, StartRequest.of("timed", json(Map.of("initial", 1))))
+          .toCompletableFuture()
+          .join();
+      requested = Instant.now();
+      ActionOutcome reminded =
+          first
+              .send(
+                  CounterWorkflow.TYPE,
+                  "timed",
+                  ActionRequest.of("Remind", json(Map.of("delayMs", 2000))))
+              .toCompletableFuture()
+              .join();
+      timer = reminded.intents().get(0);
+      assertThat(timer.type()).isEqualTo(Intent.TIMER);
+    }
+
+    try (WorkflowEngine second = startEngine()) {
+      // nobody sends the instance a message: the remembered instance re-arms its timer itself
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> history(second).size() == 3);
+      Instant observed = Instant.now();
+      List<WorkflowEvent> events = history(second);
+      WorkflowEvent fired = events.get(2);
+      assertThat(fired.action().type()).isEqualTo("Increment");
+      assertThat(fired.causationId()).isEqualTo(timer.intentId());
+      assertThat(Duration.between(requested, observed))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+      assertThat(
+              second
+                  .get(CounterWorkflow.TYPE, "timed")
+                  .toCompletableFuture()
+                  .join()
+                  .state()
+                  .get("value")
+                  .asInt())
+          .isEqualTo(101);
+
+      // it does not fire again
+      Awaitility.await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> history(second).size() == 3);
+      assertThat(
+              second
+                  .get(CounterWorkflow.TYPE, "timed")
+                  .toCompletableFuture()
+                  .join()
+                  .pendingIntents())
+          .isEmpty();
+    }
+  }
+
+  private static List<WorkflowEvent> history(WorkflowEngine engine) {
+    return engine
+        .history(CounterWorkflow.TYPE, "timed", 1, 100)
+        .toCompletableFuture()
+        .join()
+        .events();
+  }
+}
