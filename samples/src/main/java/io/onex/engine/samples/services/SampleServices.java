@@ -17,10 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -49,6 +51,7 @@ public final class SampleServices implements AutoCloseable {
   private final Duration delay;
   private final Map<String, HttpResponse> answered = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> keysReceived = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
   private SampleServices(Config config) {
@@ -86,6 +89,11 @@ public final class SampleServices implements AutoCloseable {
   public int effects(String operation) {
     AtomicInteger count = effects.get(operation);
     return count == null ? 0 : count.get();
+  }
+
+  /** The idempotency keys {@code operation} received, one entry per request, repeats included. */
+  public List<String> keysReceived(String operation) {
+    return List.copyOf(keysReceived.getOrDefault(operation, List.of()));
   }
 
   private Route routes() {
@@ -128,9 +136,15 @@ public final class SampleServices implements AutoCloseable {
                                 Unmarshaller.entityToString(),
                                 text ->
                                     onSuccess(
-                                        later(
+                                        received(
+                                            operation,
+                                            key,
                                             () -> answerOnce(operation, key, handle, parse(text))),
                                         response -> complete(response))))));
+  }
+
+  private void record(String operation, String key) {
+    keysReceived.computeIfAbsent(operation, o -> new CopyOnWriteArrayList<>()).add(key);
   }
 
   private HttpResponse answerOnce(
@@ -144,6 +158,12 @@ public final class SampleServices implements AutoCloseable {
           }
           return response;
         });
+  }
+
+  private CompletionStage<HttpResponse> received(
+      String operation, String key, java.util.function.Supplier<HttpResponse> answer) {
+    record(operation, key);
+    return later(answer);
   }
 
   private CompletionStage<HttpResponse> later(java.util.function.Supplier<HttpResponse> answer) {
