@@ -1,6 +1,7 @@
 package io.onex.engine.cluster;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.persistence.ActionOutcome;
 import io.onex.engine.persistence.HistoryPage;
@@ -55,6 +56,13 @@ public interface WorkflowEngine extends AutoCloseable {
 
   /** The effect handlers of this node, built in and added. */
   EffectHandlers handlers();
+
+  /**
+   * The node's metrics: requests by workflow type and result, intents finished by type and outcome,
+   * intents waiting, circuit breaker states (a Prometheus registry unless the builder was given
+   * another).
+   */
+  MeterRegistry metrics();
 
   /** The state (CLOSED, OPEN, HALF_OPEN) of each handler target's circuit breaker. */
   Map<String, String> circuitBreakers();

@@ -1,6 +1,9 @@
 package io.onex.engine.cluster;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.onex.engine.cluster.internal.ShardedWorkflowEngine;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
@@ -24,6 +27,7 @@ public final class WorkflowEngineBuilder {
   private WorkflowRegistry registry = new WorkflowRegistry();
   private final List<Function<ActorSystem<?>, EffectHandler>> handlers = new ArrayList<>();
   private final Map<String, ComputeFunction> computeFunctions = new LinkedHashMap<>();
+  private MeterRegistry metrics;
 
   WorkflowEngineBuilder(Config config) {
     this.config = config;
@@ -55,8 +59,16 @@ public final class WorkflowEngineBuilder {
     return this;
   }
 
+  /** Records the node's metrics in {@code registry} instead of a new Prometheus registry. */
+  public WorkflowEngineBuilder metrics(MeterRegistry registry) {
+    this.metrics = registry;
+    return this;
+  }
+
   /** Starts the node; blocks until it can take requests. */
   public WorkflowEngine start() {
-    return ShardedWorkflowEngine.start(config, registry, handlers, computeFunctions);
+    MeterRegistry registry =
+        metrics != null ? metrics : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    return ShardedWorkflowEngine.start(config, this.registry, handlers, computeFunctions, registry);
   }
 }

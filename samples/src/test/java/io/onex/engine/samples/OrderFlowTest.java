@@ -135,6 +135,20 @@ class OrderFlowTest {
   }
 
   @Test
+  void shouldExposeIntentAndCircuitBreakerMetrics() {
+    place("metrics-1", "alice");
+    awaitEnd("metrics-1", "COMPLETED");
+
+    String metrics = node.getText("/metrics");
+
+    assertThat(metrics)
+        .contains("onex_intents_finished_total{outcome=\"succeeded\",type=\"http\"}")
+        .contains("onex_circuit_breaker_open{target=\"http:payment\"} 0.0")
+        .contains("onex_requests_total{result=\"accepted\",workflowType=\"order\"}")
+        .contains("onex_intents_waiting");
+  }
+
+  @Test
   void shouldListHandlersWithTheirHealthAndBreakers() {
     Response handlers = node.get("/v1/handlers");
 

@@ -54,6 +54,22 @@ final class TestNode implements AutoCloseable {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
+  /** The body of a GET as text, for responses that are not JSON. */
+  String getText(String path) {
+    try {
+      return client
+          .send(
+              HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Response post(String path, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))

@@ -1,6 +1,7 @@
 package io.onex.engine.cluster.internal;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.cluster.ActionRequest;
 import io.onex.engine.cluster.ClusterSettings;
 import io.onex.engine.cluster.EngineHealth;
@@ -71,6 +72,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   private final Clock clock;
   private final EffectHandlers handlers;
   private final CircuitBreakers breakers;
+  private final MeterRegistry metrics;
 
   private ShardedWorkflowEngine(
       ActorSystem<Void> system,
@@ -79,8 +81,10 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
       EffectHandlers handlers,
       CircuitBreakers breakers,
       Clock clock,
-      Duration askTimeout) {
+      Duration askTimeout,
+      MeterRegistry metrics) {
     this.system = system;
+    this.metrics = metrics;
     this.registry = registry;
     this.shards = shards;
     this.handlers = handlers;
@@ -99,7 +103,8 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
       Config config,
       WorkflowRegistry registry,
       List<Function<ActorSystem<?>, EffectHandler>> extraHandlers,
-      Map<String, ComputeFunction> computeFunctions) {
+      Map<String, ComputeFunction> computeFunctions,
+      MeterRegistry metrics) {
     JournalSettings journal = JournalSettings.fromConfig(config);
     if (journal.createSchema()) {
       JournalSchema.ensure(journal);
@@ -131,7 +136,8 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
       CircuitBreakers breakers =
           new CircuitBreakers(
               system.classicSystem().scheduler(),
-              effective.getConfig("onex.effects.circuit-breaker"));
+              effective.getConfig("onex.effects.circuit-breaker"),
+              metrics);
       OutcomeSink outcomes =
           (type, id, action) ->
               shards
@@ -146,7 +152,8 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
                   breakers,
                   outcomes,
                   clock,
-                  IntentExecutor.ExecutorSettings.fromConfig(effective.getConfig("onex.effects"))),
+                  IntentExecutor.ExecutorSettings.fromConfig(effective.getConfig("onex.effects")),
+                  metrics),
               "onex-intent-executor",
               Props.empty());
       shards.hostWith(WorkflowRuntime.create(registry, effective, clock, executor));
@@ -158,7 +165,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
           registry.types(),
           handlers.all().stream().map(EffectHandler::handlerType).toList());
       return new ShardedWorkflowEngine(
-          system, registry, shards, handlers, breakers, clock, askTimeout);
+          system, registry, shards, handlers, breakers, clock, askTimeout, metrics);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -271,6 +278,11 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   }
 
   @Override
+  public MeterRegistry metrics() {
+    return metrics;
+  }
+
+  @Override
   public Map<String, String> circuitBreakers() {
     return breakers.states();
   }
@@ -307,14 +319,21 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
         .handleAsync(
             (reply, error) -> {
               if (error != null) {
+                count(workflowType, "engine-unavailable");
                 throw unavailable(workflowType, instanceId, error);
               }
               if (reply instanceof InstanceReply.Failed failed) {
+                count(workflowType, failed.error().code());
                 throw failed.error().toException();
               }
+              count(workflowType, "accepted");
               return onAccepted.apply((InstanceReply.Accepted) reply);
             },
             executor);
+  }
+
+  private void count(String workflowType, String result) {
+    metrics.counter("onex.requests", "workflowType", workflowType, "result", result).increment();
   }
 
   private EngineUnavailableException unavailable(String type, String id, Throwable error) {

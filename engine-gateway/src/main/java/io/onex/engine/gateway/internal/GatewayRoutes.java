@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.onex.engine.cluster.ActionRequest;
 import io.onex.engine.cluster.EngineHealth;
 import io.onex.engine.cluster.StartRequest;
@@ -80,6 +81,7 @@ public final class GatewayRoutes extends AllDirectives {
                         () ->
                             concat(
                                 path("health", () -> get(this::health)),
+                                path("metrics", () -> get(this::metrics)),
                                 pathPrefix("v1", this::v1Routes)))));
   }
 
@@ -233,6 +235,27 @@ public final class GatewayRoutes extends AllDirectives {
                         healthBody(health)),
                 executor);
     return completeWithFuture(response);
+  }
+
+  private Route metrics() {
+    if (engine.metrics() instanceof PrometheusMeterRegistry prometheus) {
+      return complete(
+          HttpResponse.create()
+              .withEntity(
+                  ContentTypes.TEXT_PLAIN_UTF8,
+                  prometheus.scrape().getBytes(StandardCharsets.UTF_8)));
+    }
+    return extractUri(
+        uri ->
+            complete(
+                Problem.of(
+                        "metrics-not-exposed",
+                        StatusCodes.NOT_FOUND,
+                        "Metrics not exposed",
+                        "This node records its metrics in a "
+                            + engine.metrics().getClass().getSimpleName()
+                            + ", which the embedding application publishes")
+                    .toResponse(problemTypeBase, uri.path())));
   }
 
   private ObjectNode healthBody(EngineHealth health) {

@@ -1,6 +1,8 @@
 package io.onex.engine.persistence.internal;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +23,11 @@ public final class CircuitBreakers {
   private final Duration resetTimeout;
   private final Map<String, CircuitBreaker> byTarget = new ConcurrentHashMap<>();
 
-  public CircuitBreakers(Scheduler scheduler, Config config) {
+  private final MeterRegistry metrics;
+
+  public CircuitBreakers(Scheduler scheduler, Config config, MeterRegistry metrics) {
     this.scheduler = scheduler;
+    this.metrics = metrics;
     this.maxFailures = config.getInt("max-failures");
     this.callTimeout = config.getDuration("call-timeout");
     this.resetTimeout = config.getDuration("reset-timeout");
@@ -30,9 +35,18 @@ public final class CircuitBreakers {
 
   /** The breaker guarding {@code target} of handler {@code handlerType}. */
   public CircuitBreaker forTarget(String handlerType, String target) {
-    return byTarget.computeIfAbsent(
-        handlerType + ":" + target,
-        key -> CircuitBreaker.create(scheduler, maxFailures, callTimeout, resetTimeout));
+    return byTarget.computeIfAbsent(handlerType + ":" + target, this::create);
+  }
+
+  private CircuitBreaker create(String target) {
+    CircuitBreaker breaker =
+        CircuitBreaker.create(scheduler, maxFailures, callTimeout, resetTimeout);
+    Gauge.builder(
+            "onex.circuit.breaker.open", breaker, b -> b.isOpen() ? 1 : b.isHalfOpen() ? 0.5 : 0)
+        .description("1 while the target's circuit breaker is open, 0.5 half-open, 0 closed")
+        .tag("target", target)
+        .register(metrics);
+    return breaker;
   }
 
   /** Each known target with its breaker's state: CLOSED, OPEN or HALF_OPEN. */

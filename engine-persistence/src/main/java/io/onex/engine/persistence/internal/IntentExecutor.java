@@ -1,5 +1,7 @@
 package io.onex.engine.persistence.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.internal.InstanceMachine;
 import io.onex.engine.persistence.effects.EffectHandlers;
@@ -41,6 +43,7 @@ public final class IntentExecutor extends AbstractBehavior<ExecutorCommand> {
   private final int maxConcurrency;
   private final Duration redeliveryBackoff;
   private final int redeliveryAttempts;
+  private final MeterRegistry metrics;
   private final PriorityQueue<Queued> waiting = new PriorityQueue<>(MOST_URGENT_FIRST);
   private final Set<String> known = new HashSet<>();
   private long arrivals;
@@ -52,9 +55,14 @@ public final class IntentExecutor extends AbstractBehavior<ExecutorCommand> {
       CircuitBreakers breakers,
       OutcomeSink outcomes,
       Clock clock,
-      ExecutorSettings settings) {
+      ExecutorSettings settings,
+      MeterRegistry metrics) {
     super(context);
     this.handlers = handlers;
+    this.metrics = metrics;
+    Gauge.builder("onex.intents.waiting", waiting, PriorityQueue::size)
+        .description("Intents waiting for a free execution slot on this node")
+        .register(metrics);
     this.outcomes = outcomes;
     this.clock = clock;
     this.maxConcurrency = settings.maxConcurrency();
@@ -92,9 +100,11 @@ public final class IntentExecutor extends AbstractBehavior<ExecutorCommand> {
       CircuitBreakers breakers,
       OutcomeSink outcomes,
       Clock clock,
-      ExecutorSettings settings) {
+      ExecutorSettings settings,
+      MeterRegistry metrics) {
     return Behaviors.setup(
-        context -> new IntentExecutor(context, handlers, breakers, outcomes, clock, settings));
+        context ->
+            new IntentExecutor(context, handlers, breakers, outcomes, clock, settings, metrics));
   }
 
   @Override
@@ -147,6 +157,14 @@ public final class IntentExecutor extends AbstractBehavior<ExecutorCommand> {
   private Behavior<ExecutorCommand> onFinished(Finished finished) {
     running--;
     Execute execute = finished.execute();
+    metrics
+        .counter(
+            "onex.intents.finished",
+            "type",
+            execute.intent().type(),
+            "outcome",
+            finished.outcome() instanceof IntentOutcome.Succeeded ? "succeeded" : "failed")
+        .increment();
     var action = InstanceMachine.reporting(execute.intent(), finished.outcome(), clock.instant());
     getContext()
         .pipeToSelf(

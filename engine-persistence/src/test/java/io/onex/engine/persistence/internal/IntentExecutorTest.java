@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
@@ -125,7 +126,8 @@ class IntentExecutorTest {
                     "call-timeout",
                     "1 minute",
                     "reset-timeout",
-                    reset.toMillis() + "ms")));
+                    reset.toMillis() + "ms")),
+            new SimpleMeterRegistry());
     return testKit.spawn(
         IntentExecutor.create(
             new EffectHandlers().register(handler),
@@ -135,7 +137,8 @@ class IntentExecutorTest {
               return CompletableFuture.completedFuture(null);
             },
             Clock.systemUTC(),
-            new IntentExecutor.ExecutorSettings(concurrency, 3, Duration.ofMillis(50))));
+            new IntentExecutor.ExecutorSettings(concurrency, 3, Duration.ofMillis(50)),
+            new SimpleMeterRegistry()));
   }
 
   private Intent intent(String target, IntentPriority priority, RetryPolicy policy) {
