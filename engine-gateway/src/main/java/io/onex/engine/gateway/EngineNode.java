@@ -2,6 +2,7 @@ package io.onex.engine.gateway;
 
 import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.gateway.internal.GatewayRoutes;
 import java.time.Duration;
@@ -29,9 +30,19 @@ public final class EngineNode implements AutoCloseable {
     this.binding = binding;
   }
 
-  /** Starts the engine and binds the gateway; blocks until both are ready. */
+  /**
+   * Starts an engine hosting {@code registry} and binds the gateway; blocks until both are ready.
+   */
   public static EngineNode start(Config config, WorkflowRegistry registry) {
-    WorkflowEngine engine = WorkflowEngine.create(config, registry);
+    return start(config, WorkflowEngine.builder(config).workflows(registry));
+  }
+
+  /**
+   * Starts the engine {@code engine} describes (workflows, extra handlers, compute functions) and
+   * binds the gateway; blocks until both are ready.
+   */
+  public static EngineNode start(Config config, WorkflowEngineBuilder engineBuilder) {
+    WorkflowEngine engine = engineBuilder.start();
     try {
       Config http = config.getConfig("onex.http");
       ServerBinding binding =

@@ -208,6 +208,29 @@ class GatewayApiTest {
     }
 
     @Test
+    void shouldAnswer409ForAnActionPastItsExpiry() {
+      expectProblem(
+          node.post(
+              actions(),
+              "{\"type\":\"AddItem\",\"expiresAt\":\"2020-01-01T00:00:00Z\",\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}"),
+          409,
+          "action-expired");
+      JsonNode badInstant =
+          expectProblem(
+              node.post(actions(), "{\"type\":\"PlaceOrder\",\"expiresAt\":\"tomorrow\"}"),
+              400,
+              "invalid-request");
+      assertThat(badInstant.get("field").asText()).isEqualTo("expiresAt");
+      expectUnchanged();
+      assertThat(
+              node.post(
+                      actions(),
+                      "{\"type\":\"AddItem\",\"expiresAt\":\"2999-01-01T00:00:00Z\",\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}")
+                  .status())
+          .isEqualTo(200);
+    }
+
+    @Test
     void shouldAnswer409WhenStartingAnExistingInstance() {
       expectProblem(
           node.post(ORDERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"customerId\":\"eve\"}}"),

@@ -20,6 +20,8 @@ import io.onex.engine.core.effect.HandlerHealth;
 import io.onex.engine.core.internal.EngineJson;
 import io.onex.engine.persistence.ActionOutcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,8 +179,14 @@ public final class GatewayRoutes extends AllDirectives {
                   String correlationId =
                       header.orElseGet(() -> optionalText(body, "correlationId"));
                   ActionRequest request =
-                      ActionRequest.of(actionType, body.get("payload"))
-                          .withCorrelationId(correlationId);
+                      new ActionRequest(
+                          actionType,
+                          body.get("payload"),
+                          correlationId,
+                          optionalText(body, "leaseId"),
+                          null,
+                          optionalInstant(body, "expiresAt"),
+                          Map.of());
                   return respond(StatusCodes.OK, engine.send(type, id, request), this::outcomeBody);
                 }));
   }
@@ -324,6 +332,26 @@ public final class GatewayRoutes extends AllDirectives {
           .field(field);
     }
     return value.textValue();
+  }
+
+  private static Instant optionalInstant(ObjectNode body, String field) {
+    String text = optionalText(body, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadRequest(
+              "invalid-request",
+              "Invalid request",
+              "Expected field '"
+                  + field
+                  + "' to be an ISO-8601 instant such as 2030-01-01T00:00:00Z, but got '"
+                  + text
+                  + "'")
+          .field(field);
+    }
   }
 
   private static String requiredText(ObjectNode body, String field) {
