@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param leaseId the lease entitling the caller to write, or {@code null}
  * @param expectedEpoch the instance epoch the caller expects, or {@code null}
  * @param expiresAt the instant after which the action must not be applied, or {@code null}
+ * @param idempotencyKey makes a repeated request harmless: it gets the original answer, or {@code
+ *     null}
  * @param metadata free-form metadata recorded with the action
  */
 public record ActionRequest(
@@ -24,6 +26,7 @@ public record ActionRequest(
     String leaseId,
     Long expectedEpoch,
     Instant expiresAt,
+    String idempotencyKey,
     Map<String, String> metadata) {
 
   public ActionRequest {
@@ -39,6 +42,7 @@ public record ActionRequest(
         .leaseId(leaseId)
         .epoch(expectedEpoch)
         .expiresAt(expiresAt)
+        .idempotencyKey(idempotencyKey)
         .metadata(metadata)
         .issuedAt(now)
         .build();
@@ -46,12 +50,12 @@ public record ActionRequest(
 
   /** An action of {@code type} with {@code payload} and nothing else. */
   public static ActionRequest of(String type, JsonNode payload) {
-    return new ActionRequest(type, payload, null, null, null, null, Map.of());
+    return new ActionRequest(type, payload, null, null, null, null, null, Map.of());
   }
 
   /** The same request within the flow {@code correlationId}. */
   public ActionRequest withCorrelationId(String correlationId) {
     return new ActionRequest(
-        type, payload, correlationId, leaseId, expectedEpoch, expiresAt, metadata);
+        type, payload, correlationId, leaseId, expectedEpoch, expiresAt, idempotencyKey, metadata);
   }
 }

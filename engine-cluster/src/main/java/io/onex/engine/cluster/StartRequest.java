@@ -11,10 +11,16 @@ import java.util.Map;
  * @param instanceId the new instance's id, or {@code null} to have one generated
  * @param input the start input, validated against the definition's start schema
  * @param correlationId the flow this start belongs to, or {@code null} to begin a new one
+ * @param idempotencyKey makes a repeated start harmless: it gets the original answer, or {@code
+ *     null}
  * @param metadata free-form metadata recorded with the start action
  */
 public record StartRequest(
-    String instanceId, JsonNode input, String correlationId, Map<String, String> metadata) {
+    String instanceId,
+    JsonNode input,
+    String correlationId,
+    String idempotencyKey,
+    Map<String, String> metadata) {
 
   public StartRequest {
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -25,6 +31,7 @@ public record StartRequest(
     return Action.builder(Action.START)
         .payload(input)
         .correlationId(correlationId)
+        .idempotencyKey(idempotencyKey)
         .metadata(metadata)
         .issuedAt(now)
         .build();
@@ -32,6 +39,6 @@ public record StartRequest(
 
   /** Starts instance {@code instanceId} (or a generated one when null) with {@code input}. */
   public static StartRequest of(String instanceId, JsonNode input) {
-    return new StartRequest(instanceId, input, null, Map.of());
+    return new StartRequest(instanceId, input, null, null, Map.of());
   }
 }

@@ -44,6 +44,7 @@ public record WorkflowError(
       case "action-expired" -> new ActionExpiredException(this);
       case "instance-diverged" -> new InstanceDivergedException(this);
       case "intent-not-pending" -> new IntentNotPendingException(this);
+      case "epoch-conflict" -> new EpochConflictException(this);
       default -> new EngineUnavailableException(this);
     };
   }

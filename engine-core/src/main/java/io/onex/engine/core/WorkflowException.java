@@ -18,6 +18,7 @@ public abstract sealed class WorkflowException extends RuntimeException
         ActionExpiredException,
         InstanceDivergedException,
         IntentNotPendingException,
+        EpochConflictException,
         EngineUnavailableException {
 
   protected WorkflowException(String message) {

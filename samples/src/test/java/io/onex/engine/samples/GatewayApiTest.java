@@ -208,6 +208,25 @@ class GatewayApiTest {
     }
 
     @Test
+    void shouldAnswer409NamingBothEpochsOnAnEpochConflict() {
+      JsonNode problem =
+          expectProblem(
+              node.post(
+                  actions(),
+                  "{\"type\":\"AddItem\",\"expectedEpoch\":3,\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}"),
+              409,
+              "epoch-conflict");
+      assertThat(problem.get("detail").asText()).contains("at epoch 3").contains("at epoch 0");
+      expectUnchanged();
+      assertThat(
+              node.post(
+                      actions(),
+                      "{\"type\":\"AddItem\",\"expectedEpoch\":0,\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}")
+                  .status())
+          .isEqualTo(200);
+    }
+
+    @Test
     void shouldAnswer409ForAnActionPastItsExpiry() {
       expectProblem(
           node.post(

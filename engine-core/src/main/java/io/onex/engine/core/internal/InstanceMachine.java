@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.ActionStatus;
+import io.onex.engine.core.EpochConflictException;
 import io.onex.engine.core.InstanceClosedException;
 import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceStatus;
@@ -76,6 +77,10 @@ public final class InstanceMachine<S, A> {
     if (current.status().isFinal()) {
       throw new InstanceClosedException(
           current.workflowType(), current.instanceId(), current.status(), action.type());
+    }
+    if (action.epoch() != null && action.epoch() != current.epoch()) {
+      throw new EpochConflictException(
+          current.workflowType(), current.instanceId(), action.epoch(), current.epoch());
     }
     List<Intent> stillPending = current.pendingIntents();
     String firingTimer = action.metadata().get(TIMER_METADATA);

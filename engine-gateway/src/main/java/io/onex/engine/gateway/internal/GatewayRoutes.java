@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
@@ -55,6 +56,7 @@ public final class GatewayRoutes extends AllDirectives {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
   private static final String CORRELATION_HEADER = "X-Correlation-Id";
+  private static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private final WorkflowEngine engine;
   private final ObjectMapper json = EngineJson.mapper();
@@ -156,14 +158,15 @@ public final class GatewayRoutes extends AllDirectives {
   private Route startInstance(String type) {
     return jsonBody(
         body ->
-            optionalHeaderValueByName(
-                CORRELATION_HEADER,
-                header -> {
+            flow(
+                body,
+                (correlationId, idempotencyKey) -> {
                   StartRequest request =
                       new StartRequest(
                           optionalText(body, "instanceId"),
                           body.get("input"),
-                          header.orElseGet(() -> optionalText(body, "correlationId")),
+                          correlationId,
+                          idempotencyKey,
                           Map.of());
                   return respond(StatusCodes.CREATED, engine.start(type, request), view -> view);
                 }));
@@ -172,23 +175,37 @@ public final class GatewayRoutes extends AllDirectives {
   private Route sendAction(String type, String id) {
     return jsonBody(
         body ->
-            optionalHeaderValueByName(
-                CORRELATION_HEADER,
-                header -> {
-                  String actionType = requiredText(body, "type");
-                  String correlationId =
-                      header.orElseGet(() -> optionalText(body, "correlationId"));
+            flow(
+                body,
+                (correlationId, idempotencyKey) -> {
                   ActionRequest request =
                       new ActionRequest(
-                          actionType,
+                          requiredText(body, "type"),
                           body.get("payload"),
                           correlationId,
                           optionalText(body, "leaseId"),
-                          null,
+                          optionalLong(body, "expectedEpoch"),
                           optionalInstant(body, "expiresAt"),
+                          idempotencyKey,
                           Map.of());
                   return respond(StatusCodes.OK, engine.send(type, id, request), this::outcomeBody);
                 }));
+  }
+
+  /**
+   * The request's correlation id and idempotency key, each from its header ({@code
+   * X-Correlation-Id}, {@code Idempotency-Key}) or else from the body field of the same meaning.
+   */
+  private Route flow(ObjectNode body, BiFunction<String, String, Route> inner) {
+    return optionalHeaderValueByName(
+        CORRELATION_HEADER,
+        correlation ->
+            optionalHeaderValueByName(
+                IDEMPOTENCY_HEADER,
+                key ->
+                    inner.apply(
+                        correlation.orElseGet(() -> optionalText(body, "correlationId")),
+                        key.orElseGet(() -> optionalText(body, "idempotencyKey")))));
   }
 
   private Route getInstance(String type, String id) {
@@ -332,6 +349,21 @@ public final class GatewayRoutes extends AllDirectives {
           .field(field);
     }
     return value.textValue();
+  }
+
+  private static Long optionalLong(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToExactIntegral() || !value.isNumber()) {
+      throw new BadRequest(
+              "invalid-request",
+              "Invalid request",
+              "Expected field '" + field + "' to be an integer")
+          .field(field);
+    }
+    return value.longValue();
   }
 
   private static Instant optionalInstant(ObjectNode body, String field) {

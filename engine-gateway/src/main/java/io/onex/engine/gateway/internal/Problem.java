@@ -42,6 +42,8 @@ record Problem(String code, StatusCode status, String title, String detail, Obje
           case "instance-closed" -> of(error, StatusCodes.CONFLICT, "Instance closed");
           case "action-expired" -> of(error, StatusCodes.CONFLICT, "Action expired");
           case "instance-diverged" -> of(error, StatusCodes.CONFLICT, "Instance diverged");
+          case "epoch-conflict" -> of(error, StatusCodes.CONFLICT, "Epoch conflict");
+          case "intent-not-pending" -> of(error, StatusCodes.CONFLICT, "Intent not pending");
           default -> of(error, StatusCodes.SERVICE_UNAVAILABLE, "Engine unavailable");
         };
     if (error instanceof InvalidPayloadException e) {

@@ -19,5 +19,6 @@ public record InstanceSnapshot(
     long epoch,
     JsonNode state,
     String stateDigest,
-    List<Intent> pendingIntents)
+    List<Intent> pendingIntents,
+    IdempotencyWindow idempotency)
     implements EngineSerializable {}

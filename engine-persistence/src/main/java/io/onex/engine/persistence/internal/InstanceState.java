@@ -9,8 +9,12 @@ sealed interface InstanceState {
   /** No start event has been journaled for this id. */
   record NotStarted() implements InstanceState {}
 
-  /** The instance is started; {@code instance} is its state after the last event. */
-  record Active(WorkflowInstance<Object> instance) implements InstanceState {}
+  /**
+   * The instance is started; {@code instance} is its state after the last event, {@code
+   * idempotency} the answers to its recent keyed requests.
+   */
+  record Active(WorkflowInstance<Object> instance, IdempotencyWindow idempotency)
+      implements InstanceState {}
 
   /**
    * Replay of the history did not reproduce a recorded state; {@code lastGood} is the state before

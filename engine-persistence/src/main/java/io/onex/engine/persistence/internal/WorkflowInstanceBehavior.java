@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -103,7 +104,7 @@ public final class WorkflowInstanceBehavior
         context ->
             Behaviors.withTimers(
                 timers -> {
-                  context.setReceiveTimeout(runtime.idleTimeout(), Idle.INSTANCE);
+                  context.setReceiveTimeout(runtime.settings().idleTimeout(), Idle.INSTANCE);
                   return new WorkflowInstanceBehavior(
                       context, timers, workflowType, instanceId, runtime, passivate);
                 }));
@@ -133,6 +134,10 @@ public final class WorkflowInstanceBehavior
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onStart(InstanceState state, Start command) {
+    Optional<InstanceReply.Accepted> repeated = answeredBefore(state, command.action());
+    if (repeated.isPresent()) {
+      return Effect().reply(command.replyTo(), repeated.get());
+    }
     if (!(state instanceof NotStarted)) {
       return fail(command.replyTo(), new InstanceAlreadyExistsException(workflowType, instanceId));
     }
@@ -154,6 +159,10 @@ public final class WorkflowInstanceBehavior
     if (state instanceof Diverged diverged) {
       return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
     }
+    Optional<InstanceReply.Accepted> repeated = answeredBefore(state, command.action());
+    if (repeated.isPresent()) {
+      return Effect().reply(command.replyTo(), repeated.get());
+    }
     WorkflowInstance<Object> current = ((Active) state).instance();
     Action action = command.action();
     try {
@@ -167,6 +176,13 @@ public final class WorkflowInstanceBehavior
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
     }
+  }
+
+  private static Optional<InstanceReply.Accepted> answeredBefore(
+      InstanceState state, Action action) {
+    return state instanceof Active active
+        ? active.idempotency().find(action.idempotencyKey())
+        : Optional.empty();
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onGet(InstanceState state, Get command) {
@@ -232,7 +248,7 @@ public final class WorkflowInstanceBehavior
     return Effect()
         .persist(applied.event())
         .thenRun(after -> dispatch(emitted))
-        .thenReply(replyTo, after -> new InstanceReply.Accepted(view(applied.instance()), emitted));
+        .thenReply(replyTo, after -> answer(applied.instance(), emitted));
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> fail(
@@ -257,6 +273,19 @@ public final class WorkflowInstanceBehavior
             .tell(new ExecutorCommand.Execute(workflowType, instanceId, intent, context.getSelf()));
       }
     }
+  }
+
+  /**
+   * The answer to the request that led to {@code instance}: the instance as that event left it,
+   * without the executor's progress, so that a repeated keyed request gets exactly this answer.
+   */
+  private static InstanceReply.Accepted answer(
+      WorkflowInstance<Object> instance, List<Intent> emitted) {
+    List<PendingIntentView> pending =
+        instance.pendingIntents().stream()
+            .map(intent -> PendingIntentView.of(intent, 0, null, null))
+            .toList();
+    return new InstanceReply.Accepted(InstanceView.of(instance, pending), emitted);
   }
 
   private InstanceView view(WorkflowInstance<Object> instance) {
@@ -295,26 +324,41 @@ public final class WorkflowInstanceBehavior
   private InstanceState applyEvent(InstanceState state, WorkflowEvent event) {
     Applied<Object> decided = justDecided;
     justDecided = null;
-    if (decided != null && decided.event().eventId().equals(event.eventId())) {
-      forgetResolved(decided.instance());
-      return new Active(decided.instance());
-    }
     if (state instanceof Diverged) {
       return state;
     }
-    WorkflowInstance<Object> current = state instanceof Active active ? active.instance() : null;
-    try {
-      return new Active(
-          runtime.machine(workflowType, event.definitionVersion()).replay(current, event));
-    } catch (InstanceDivergedException e) {
-      context.getLog().error("{}", e.getMessage());
-      return new Diverged(current, WorkflowError.of(e));
-    } catch (WorkflowException e) {
-      InstanceDivergedException diverged =
-          new InstanceDivergedException(workflowType, instanceId, event.sequence(), e.getMessage());
-      context.getLog().error("{}", diverged.getMessage());
-      return new Diverged(current, WorkflowError.of(diverged));
+    Active active = state instanceof Active a ? a : null;
+    WorkflowInstance<Object> current = active == null ? null : active.instance();
+    WorkflowInstance<Object> next;
+    if (decided != null && decided.event().eventId().equals(event.eventId())) {
+      next = decided.instance();
+      forgetResolved(next);
+    } else {
+      try {
+        next = runtime.machine(workflowType, event.definitionVersion()).replay(current, event);
+      } catch (InstanceDivergedException e) {
+        context.getLog().error("{}", e.getMessage());
+        return new Diverged(current, WorkflowError.of(e));
+      } catch (WorkflowException e) {
+        InstanceDivergedException diverged =
+            new InstanceDivergedException(
+                workflowType, instanceId, event.sequence(), e.getMessage());
+        context.getLog().error("{}", diverged.getMessage());
+        return new Diverged(current, WorkflowError.of(diverged));
+      }
     }
+    IdempotencyWindow window = active == null ? IdempotencyWindow.EMPTY : active.idempotency();
+    String key = event.action().idempotencyKey();
+    if (key != null) {
+      window =
+          window.with(
+              key,
+              event.timestamp(),
+              answer(next, event.intents()),
+              runtime.settings().idempotencyMaxKeys(),
+              runtime.settings().idempotencyMaxAge());
+    }
+    return new Active(next, window);
   }
 
   private void forgetResolved(WorkflowInstance<Object> instance) {
@@ -336,8 +380,9 @@ public final class WorkflowInstanceBehavior
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    return runtime.snapshotEvery() > 0
-        ? RetentionCriteria.snapshotEvery(runtime.snapshotEvery(), runtime.snapshotsKept())
+    int every = runtime.settings().snapshotEvery();
+    return every > 0
+        ? RetentionCriteria.snapshotEvery(every, runtime.settings().snapshotsKept())
         : RetentionCriteria.disabled();
   }
 
@@ -364,7 +409,8 @@ public final class WorkflowInstanceBehavior
             instance.epoch(),
             EngineJson.mapper().valueToTree(instance.state()),
             instance.stateDigest(),
-            instance.pendingIntents());
+            instance.pendingIntents(),
+            state instanceof Active active ? active.idempotency() : IdempotencyWindow.EMPTY);
       }
 
       @Override
@@ -384,7 +430,8 @@ public final class WorkflowInstanceBehavior
                 snapshot.epoch(),
                 state,
                 snapshot.stateDigest(),
-                snapshot.pendingIntents()));
+                snapshot.pendingIntents()),
+            snapshot.idempotency() == null ? IdempotencyWindow.EMPTY : snapshot.idempotency());
       }
     };
   }

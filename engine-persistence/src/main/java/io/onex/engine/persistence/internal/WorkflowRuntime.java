@@ -23,37 +23,43 @@ public final class WorkflowRuntime {
   private final Map<WorkflowDefinition<?, ?>, InstanceMachine<Object, Object>> machines =
       new ConcurrentHashMap<>();
   private final Clock clock;
-  private final int snapshotEvery;
-  private final int snapshotsKept;
-  private final Duration idleTimeout;
+  private final InstanceSettings settings;
   private final ActorRef<ExecutorCommand> executor;
+
+  /** Per-instance settings, read from {@code onex.instance}. */
+  public record InstanceSettings(
+      int snapshotEvery,
+      int snapshotsKept,
+      Duration idleTimeout,
+      int idempotencyMaxKeys,
+      Duration idempotencyMaxAge) {
+
+    public static InstanceSettings fromConfig(Config instance) {
+      return new InstanceSettings(
+          instance.getInt("snapshot-every"),
+          instance.getInt("snapshots-kept"),
+          instance.getDuration("passivate-idle-after"),
+          instance.getInt("idempotency.max-keys"),
+          instance.getDuration("idempotency.max-age"));
+    }
+  }
 
   public WorkflowRuntime(
       WorkflowRegistry registry,
       Clock clock,
-      int snapshotEvery,
-      int snapshotsKept,
-      Duration idleTimeout,
+      InstanceSettings settings,
       ActorRef<ExecutorCommand> executor) {
     this.registry = registry;
     this.clock = clock;
-    this.snapshotEvery = snapshotEvery;
-    this.snapshotsKept = snapshotsKept;
-    this.idleTimeout = idleTimeout;
+    this.settings = settings;
     this.executor = executor;
   }
 
   /** Reads {@code onex.instance} from a resolved configuration. */
   public static WorkflowRuntime create(
       WorkflowRegistry registry, Config config, Clock clock, ActorRef<ExecutorCommand> executor) {
-    Config instance = config.getConfig("onex.instance");
     return new WorkflowRuntime(
-        registry,
-        clock,
-        instance.getInt("snapshot-every"),
-        instance.getInt("snapshots-kept"),
-        instance.getDuration("passivate-idle-after"),
-        executor);
+        registry, clock, InstanceSettings.fromConfig(config.getConfig("onex.instance")), executor);
   }
 
   public WorkflowRegistry registry() {
@@ -68,17 +74,8 @@ public final class WorkflowRuntime {
     return clock;
   }
 
-  public int snapshotEvery() {
-    return snapshotEvery;
-  }
-
-  public int snapshotsKept() {
-    return snapshotsKept;
-  }
-
-  /** How long an instance waits without messages before it offers to passivate. */
-  public Duration idleTimeout() {
-    return idleTimeout;
+  public InstanceSettings settings() {
+    return settings;
   }
 
   /** The node's intent executor. */

@@ -60,9 +60,8 @@ class WorkflowInstanceBehaviorTest {
     return new WorkflowRuntime(
         registry,
         Clock.fixed(NOW, ZoneOffset.UTC),
-        snapshotEvery,
-        2,
-        Duration.ofMinutes(2),
+        new WorkflowRuntime.InstanceSettings(
+            snapshotEvery, 2, Duration.ofMinutes(2), 3, Duration.ofHours(1)),
         executor.ref());
   }
 
