@@ -1,0 +1,152 @@
+package io.onex.engine.core.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.WorkflowException;
+import io.onex.engine.core.WorkflowInstance;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.internal.InstanceMachine;
+import io.onex.engine.core.internal.InstanceMachine.Applied;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays recorded histories through registered definitions, like Temporal's WorkflowReplayer but
+ * showing where and how a version disagrees.
+ *
+ * <p>{@link #stateAt} rebuilds an instance as it was right after a given event, with the versions
+ * that recorded the history. {@link #replay} runs the history's actions through another version and
+ * compares every event: accepted, same state digest, same intents; at the first divergence it
+ * reports the state the recorded version reaches, the state the other version reaches, their
+ * differences, and both sets of intents. Pure and thread-safe.
+ */
+public final class WorkflowReplayer {
+
+  private final WorkflowRegistry registry;
+
+  private WorkflowReplayer(WorkflowRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A replayer resolving definition versions in {@code registry}. */
+  public static WorkflowReplayer of(WorkflowRegistry registry) {
+    return new WorkflowReplayer(registry);
+  }
+
+  /**
+   * The instance right after event {@code sequence} of {@code history} (which starts at event 1),
+   * computed with the recorded definition versions and checked against the recorded digests.
+   */
+  public WorkflowInstance<Object> stateAt(List<WorkflowEvent> history, long sequence) {
+    if (sequence < 1 || sequence > history.size()) {
+      throw new IllegalArgumentException(
+          "Expected a sequence number from 1 to " + history.size() + ", but got " + sequence);
+    }
+    WorkflowInstance<Object> instance = null;
+    for (WorkflowEvent event : history.subList(0, (int) sequence)) {
+      instance = recorded(event).replay(instance, event);
+    }
+    return instance;
+  }
+
+  /** Replays {@code history} against version {@code version} of its workflow type. */
+  public ReplayReport replay(List<WorkflowEvent> history, int version) {
+    if (history.isEmpty()) {
+      throw new IllegalArgumentException("Expected a history with at least its start event");
+    }
+    WorkflowEvent first = history.get(0);
+    InstanceMachine<Object, Object> candidate =
+        machine(registry.require(first.workflowType(), version));
+    List<EventCheck> checks = new ArrayList<>();
+    Divergence divergence = null;
+    WorkflowInstance<Object> expected = null;
+    WorkflowInstance<Object> actual = null;
+    for (WorkflowEvent event : history) {
+      expected = recordedState(expected, event);
+      Applied<Object> applied;
+      try {
+        applied =
+            event.isStart()
+                ? candidate.start(event.instanceId(), event.action())
+                : candidate.apply(actual, event.action());
+      } catch (WorkflowException refused) {
+        checks.add(new EventCheck(event.sequence(), event.action().type(), false, false, false));
+        if (divergence == null) {
+          divergence =
+              divergence(event, "refused", refused.getMessage(), expected, null, List.of());
+        }
+        break;
+      }
+      boolean sameState = applied.event().stateDigest().equals(event.stateDigest());
+      boolean sameIntents = applied.event().intents().equals(event.intents());
+      checks.add(
+          new EventCheck(event.sequence(), event.action().type(), true, sameState, sameIntents));
+      if (divergence == null && !(sameState && sameIntents)) {
+        divergence =
+            divergence(
+                event,
+                sameState ? "intents" : "state",
+                null,
+                expected,
+                applied.instance(),
+                applied.event().intents());
+      }
+      actual = applied.instance();
+    }
+    return new ReplayReport(first.workflowType(), first.instanceId(), version, checks, divergence);
+  }
+
+  private WorkflowInstance<Object> recordedState(
+      WorkflowInstance<Object> previous, WorkflowEvent event) {
+    if (previous == null && !event.isStart()) {
+      return null;
+    }
+    Optional<WorkflowDefinition<?, ?>> recorded =
+        registry.find(event.workflowType(), event.definitionVersion());
+    if (recorded.isEmpty()) {
+      return null;
+    }
+    try {
+      return machine(recorded.get()).replay(previous, event);
+    } catch (WorkflowException e) {
+      return null;
+    }
+  }
+
+  private static Divergence divergence(
+      WorkflowEvent event,
+      String reason,
+      String error,
+      WorkflowInstance<Object> expected,
+      WorkflowInstance<Object> actual,
+      List<Intent> actualIntents) {
+    JsonNode expectedState =
+        expected == null ? null : EngineJson.mapper().valueToTree(expected.state());
+    JsonNode actualState = actual == null ? null : EngineJson.mapper().valueToTree(actual.state());
+    return new Divergence(
+        event.sequence(),
+        reason,
+        event,
+        error,
+        expectedState,
+        actualState,
+        expectedState == null || actualState == null
+            ? List.of()
+            : JsonDiff.between(expectedState, actualState),
+        event.intents(),
+        actualIntents);
+  }
+
+  private InstanceMachine<Object, Object> recorded(WorkflowEvent event) {
+    return machine(registry.require(event.workflowType(), event.definitionVersion()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static InstanceMachine<Object, Object> machine(WorkflowDefinition<?, ?> definition) {
+    return InstanceMachine.of((WorkflowDefinition<Object, Object>) definition);
+  }
+}
