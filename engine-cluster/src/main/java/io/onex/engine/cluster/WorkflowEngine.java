@@ -2,11 +2,15 @@ package io.onex.engine.cluster;
 
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.replay.ReplayReport;
 import io.onex.engine.persistence.ActionOutcome;
 import io.onex.engine.persistence.HistoryPage;
 import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.persistence.ReplayCheck;
 import io.onex.engine.persistence.effects.EffectHandlers;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -50,6 +54,22 @@ public interface WorkflowEngine extends AutoCloseable {
   /** Up to {@code limit} journaled events of an instance, from sequence number {@code fromSeq}. */
   CompletionStage<HistoryPage> history(
       String workflowType, String instanceId, long fromSeq, int limit);
+
+  /** The instance as it was right after event {@code sequence}, replayed with its versions. */
+  CompletionStage<InstanceView> stateAt(String workflowType, String instanceId, long sequence);
+
+  /** The instance's whole history replayed against {@code definitionVersion}. */
+  CompletionStage<ReplayReport> replay(
+      String workflowType, String instanceId, int definitionVersion);
+
+  /** Every unfinished instance of the type replayed against {@code definitionVersion}. */
+  CompletionStage<ReplayCheck> replayCheck(String workflowType, int definitionVersion);
+
+  /** Every journaled event of the instance, for export. */
+  CompletionStage<List<WorkflowEvent>> export(String workflowType, String instanceId);
+
+  /** How many instances each registered version of the type has started. */
+  CompletionStage<Map<Integer, Long>> instancesByVersion(String workflowType);
 
   /** Runs the health checks: journal reachable, this node an Up cluster member. */
   CompletionStage<EngineHealth> health();

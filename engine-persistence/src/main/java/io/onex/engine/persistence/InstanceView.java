@@ -30,6 +30,18 @@ public record InstanceView(
     pendingIntents = pendingIntents == null ? List.of() : List.copyOf(pendingIntents);
   }
 
+  /**
+   * The view of {@code instance} as its last event left it: pending intents without any progress of
+   * their execution.
+   */
+  public static InstanceView of(WorkflowInstance<?> instance) {
+    return of(
+        instance,
+        instance.pendingIntents().stream()
+            .map(intent -> PendingIntentView.of(intent, 0, null, null))
+            .toList());
+  }
+
   /** The view of {@code instance} with its pending intents as they are. */
   public static InstanceView of(WorkflowInstance<?> instance, List<PendingIntentView> pending) {
     return new InstanceView(

@@ -3,7 +3,11 @@ package io.onex.engine.samples;
 import com.typesafe.config.Config;
 import io.onex.engine.gateway.EngineNode;
 import io.onex.engine.gateway.NodeConfig;
+import io.onex.engine.gateway.cli.HistoryCommand;
 import io.onex.engine.samples.services.SampleServices;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Runs one engine node hosting the sample workflows, with the sample's inventory, payment and
@@ -48,7 +52,21 @@ public final class SampleNode implements AutoCloseable {
     services.close();
   }
 
+  /**
+   * Runs the node, or with {@code history ...} the history command on the sample workflows (see
+   * {@link HistoryCommand}).
+   */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("history")) {
+      System.setProperty("ONEX_LOG_ROOT", "WARN");
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+      System.exit(
+          HistoryCommand.run(
+              Samples.registry(),
+              new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+              new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+              Arrays.copyOfRange(args, 1, args.length)));
+    }
     SampleNode sample = start(NodeConfig.load());
     sample.node.awaitTermination();
     sample.services.close();

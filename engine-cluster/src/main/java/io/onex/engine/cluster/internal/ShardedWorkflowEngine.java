@@ -10,14 +10,18 @@ import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.EngineUnavailableException;
 import io.onex.engine.core.InvalidIdentifierException;
+import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.effect.ComputeFunction;
 import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.core.replay.ReplayReport;
 import io.onex.engine.persistence.ActionOutcome;
+import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.HistoryPage;
 import io.onex.engine.persistence.InstanceView;
 import io.onex.engine.persistence.JournalSettings;
+import io.onex.engine.persistence.ReplayCheck;
 import io.onex.engine.persistence.effects.ComputeEffectHandler;
 import io.onex.engine.persistence.effects.EffectHandlers;
 import io.onex.engine.persistence.effects.HttpEffectHandler;
@@ -67,6 +71,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   private final WorkflowRegistry registry;
   private final InstanceShards shards;
   private final JournalHistory history;
+  private final HistoryInspector inspector;
   private final Duration askTimeout;
   private final Executor executor;
   private final Clock clock;
@@ -90,6 +95,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     this.handlers = handlers;
     this.breakers = breakers;
     this.history = JournalHistory.create(system);
+    this.inspector = HistoryInspector.create(system, registry);
     this.askTimeout = askTimeout;
     this.executor = system.executionContext();
     this.clock = clock;
@@ -253,6 +259,53 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   }
 
   @Override
+  public CompletionStage<InstanceView> stateAt(
+      String workflowType, String instanceId, long sequence) {
+    return attempt(
+        () -> {
+          checkAddress(workflowType, instanceId);
+          return inspector.stateAt(workflowType, instanceId, sequence);
+        });
+  }
+
+  @Override
+  public CompletionStage<ReplayReport> replay(
+      String workflowType, String instanceId, int definitionVersion) {
+    return attempt(
+        () -> {
+          checkAddress(workflowType, instanceId);
+          return inspector.replay(workflowType, instanceId, definitionVersion);
+        });
+  }
+
+  @Override
+  public CompletionStage<ReplayCheck> replayCheck(String workflowType, int definitionVersion) {
+    return attempt(
+        () -> {
+          checkType(workflowType);
+          return inspector.replayCheck(workflowType, definitionVersion);
+        });
+  }
+
+  @Override
+  public CompletionStage<List<WorkflowEvent>> export(String workflowType, String instanceId) {
+    return attempt(
+        () -> {
+          checkAddress(workflowType, instanceId);
+          return inspector.history(workflowType, instanceId);
+        });
+  }
+
+  @Override
+  public CompletionStage<Map<Integer, Long>> instancesByVersion(String workflowType) {
+    return attempt(
+        () -> {
+          checkType(workflowType);
+          return inspector.instancesByVersion(workflowType);
+        });
+  }
+
+  @Override
   public CompletionStage<EngineHealth> health() {
     MemberStatus status = Cluster.get(system).selfMember().status();
     EngineHealth.Check cluster =
@@ -360,7 +413,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   private static <T> CompletionStage<T> attempt(Supplier<CompletionStage<T>> call) {
     try {
       return call.get();
-    } catch (WorkflowException e) {
+    } catch (WorkflowException | IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
   }

@@ -1,5 +1,6 @@
 package io.onex.engine.core.replay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.WorkflowDefinition;
@@ -82,7 +83,7 @@ public final class WorkflowReplayer {
         break;
       }
       boolean sameState = applied.event().stateDigest().equals(event.stateDigest());
-      boolean sameIntents = applied.event().intents().equals(event.intents());
+      boolean sameIntents = sameJson(applied.event().intents(), event.intents());
       checks.add(
           new EventCheck(event.sequence(), event.action().type(), true, sameState, sameIntents));
       if (divergence == null && !(sameState && sameIntents)) {
@@ -98,6 +99,22 @@ public final class WorkflowReplayer {
       actual = applied.instance();
     }
     return new ReplayReport(first.workflowType(), first.instanceId(), version, checks, divergence);
+  }
+
+  /**
+   * Whether two values are the same JSON: compared as written, so that a number read back from a
+   * journal or a file equals the number the reducer produced.
+   */
+  private static boolean sameJson(Object a, Object b) {
+    return normalized(a).equals(normalized(b));
+  }
+
+  private static JsonNode normalized(Object value) {
+    try {
+      return EngineJson.mapper().readTree(EngineJson.canonical().writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not compare intents as JSON", e);
+    }
   }
 
   private WorkflowInstance<Object> recordedState(

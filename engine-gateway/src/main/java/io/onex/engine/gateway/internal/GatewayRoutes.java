@@ -2,9 +2,6 @@ package io.onex.engine.gateway.internal;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
@@ -17,31 +14,22 @@ import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.HandlerHealth;
-import io.onex.engine.core.internal.EngineJson;
 import io.onex.engine.persistence.ActionOutcome;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
 import org.slf4j.Logger;
@@ -52,26 +40,19 @@ import org.slf4j.LoggerFactory;
  * application/problem+json} without a stack trace. Bodies are read strictly up to {@code
  * onex.http.max-body-size}; bad input is refused before it reaches an instance.
  */
-public final class GatewayRoutes extends AllDirectives {
+public final class GatewayRoutes extends RouteSupport {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
   private static final String CORRELATION_HEADER = "X-Correlation-Id";
   private static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private final WorkflowEngine engine;
-  private final ObjectMapper json = EngineJson.mapper();
-  private final Executor executor;
-  private final long maxBodyBytes;
-  private final int historyMaxLimit;
-  private final String problemTypeBase;
+  private final HistoryRoutes history;
 
   public GatewayRoutes(WorkflowEngine engine, Config config) {
-    Config http = config.getConfig("onex.http");
+    super(engine.system().executionContext(), config.getConfig("onex.http"));
     this.engine = engine;
-    this.executor = engine.system().executionContext();
-    this.maxBodyBytes = http.getBytes("max-body-size");
-    this.historyMaxLimit = http.getInt("history-max-limit");
-    this.problemTypeBase = http.getString("problem-type-base");
+    this.history = new HistoryRoutes(engine, config.getConfig("onex.http"));
   }
 
   public Route routes() {
@@ -136,23 +117,23 @@ public final class GatewayRoutes extends AllDirectives {
                 pathPrefix(
                     segment(),
                     type ->
-                        pathPrefix(
-                            "instances",
-                            () ->
-                                concat(
-                                    pathEndOrSingleSlash(() -> post(() -> startInstance(type))),
-                                    pathPrefix(
-                                        segment(),
-                                        id ->
-                                            concat(
-                                                pathEndOrSingleSlash(
-                                                    () -> get(() -> getInstance(type, id))),
-                                                path(
-                                                    "actions",
-                                                    () -> post(() -> sendAction(type, id))),
-                                                path(
-                                                    "history",
-                                                    () -> get(() -> history(type, id))))))))));
+                        concat(
+                            path("replay-check", () -> post(() -> history.replayCheck(type))),
+                            pathPrefix(
+                                "instances",
+                                () ->
+                                    concat(
+                                        pathEndOrSingleSlash(() -> post(() -> startInstance(type))),
+                                        pathPrefix(
+                                            segment(),
+                                            id ->
+                                                concat(
+                                                    pathEndOrSingleSlash(
+                                                        () -> get(() -> getInstance(type, id))),
+                                                    path(
+                                                        "actions",
+                                                        () -> post(() -> sendAction(type, id))),
+                                                    history.instanceRoutes(type, id)))))))));
   }
 
   private Route startInstance(String type) {
@@ -212,41 +193,46 @@ public final class GatewayRoutes extends AllDirectives {
     return respond(StatusCodes.OK, engine.get(type, id), view -> view);
   }
 
-  private Route history(String type, String id) {
-    return parameterOptional(
-        "fromSeq",
-        fromSeq ->
-            parameterOptional(
-                "limit",
-                limit -> {
-                  long from = positiveParameter("fromSeq", fromSeq, 1, Long.MAX_VALUE);
-                  int max = (int) positiveParameter("limit", limit, 100, historyMaxLimit);
-                  return respond(StatusCodes.OK, engine.history(type, id, from, max), page -> page);
-                }));
+  private Route listWorkflows() {
+    List<CompletableFuture<ObjectNode>> entries =
+        engine.registry().types().stream()
+            .map(
+                type ->
+                    engine
+                        .instancesByVersion(type)
+                        .toCompletableFuture()
+                        .thenApplyAsync(counts -> workflowEntry(type, counts), executor))
+            .toList();
+    CompletionStage<HttpResponse> response =
+        CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
+            .thenApplyAsync(
+                done -> {
+                  ObjectNode body = json.createObjectNode();
+                  ArrayNode workflows = body.putArray("workflows");
+                  entries.forEach(entry -> workflows.add(entry.join()));
+                  return jsonResponse(StatusCodes.OK, body);
+                },
+                executor);
+    return completeWithFuture(response);
   }
 
-  private Route listWorkflows() {
-    ArrayNode workflows = json.createArrayNode();
-    for (String type : engine.registry().types()) {
-      ObjectNode entry = workflows.addObject();
-      WorkflowDefinition<?, ?> latest = engine.registry().require(type);
-      entry.put("type", type);
-      entry.put("version", latest.version());
-      ArrayNode versions = entry.putArray("versions");
-      for (WorkflowDefinition<?, ?> definition : engine.registry().versions(type)) {
-        ObjectNode version = versions.addObject();
-        version.put("version", definition.version());
-        version.put("description", definition.description());
-        ObjectNode schemas = version.putObject("schemas");
-        schemas.set("state", definition.stateSchema());
-        schemas.set("start", definition.start().schema());
-        ObjectNode actions = schemas.putObject("actions");
-        definition.actions().forEach((name, spec) -> actions.set(name, spec.schema()));
-      }
+  private ObjectNode workflowEntry(String type, Map<Integer, Long> instances) {
+    ObjectNode entry = json.createObjectNode();
+    entry.put("type", type);
+    entry.put("version", engine.registry().require(type).version());
+    ArrayNode versions = entry.putArray("versions");
+    for (WorkflowDefinition<?, ?> definition : engine.registry().versions(type)) {
+      ObjectNode version = versions.addObject();
+      version.put("version", definition.version());
+      version.put("description", definition.description());
+      version.put("instances", instances.getOrDefault(definition.version(), 0L));
+      ObjectNode schemas = version.putObject("schemas");
+      schemas.set("state", definition.stateSchema());
+      schemas.set("start", definition.start().schema());
+      ObjectNode actions = schemas.putObject("actions");
+      definition.actions().forEach((name, spec) -> actions.set(name, spec.schema()));
     }
-    ObjectNode body = json.createObjectNode();
-    body.set("workflows", workflows);
-    return complete(jsonResponse(StatusCodes.OK, body));
+    return entry;
   }
 
   private Route health() {
@@ -305,148 +291,6 @@ public final class GatewayRoutes extends AllDirectives {
     return body;
   }
 
-  private Route jsonBody(Function<ObjectNode, Route> inner) {
-    return extractRequestEntity(
-        entity -> {
-          OptionalLong declared = entity.getContentLengthOption();
-          if (declared.isPresent() && declared.getAsLong() > maxBodyBytes) {
-            throw new PayloadTooLarge();
-          }
-          return withSizeLimit(
-              maxBodyBytes,
-              () -> entity(Unmarshaller.entityToString(), text -> inner.apply(parseObject(text))));
-        });
-  }
-
-  private ObjectNode parseObject(String text) {
-    if (text.isBlank()) {
-      return json.createObjectNode();
-    }
-    JsonNode node;
-    try {
-      node = json.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new BadRequest(
-          "malformed-json",
-          "Malformed JSON",
-          "The body is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (!(node instanceof ObjectNode object)) {
-      throw new BadRequest(
-          "invalid-request", "Invalid request", "Expected the body to be a JSON object");
-    }
-    return object;
-  }
-
-  private static String optionalText(ObjectNode body, String field) {
-    JsonNode value = body.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw new BadRequest(
-              "invalid-request", "Invalid request", "Expected field '" + field + "' to be a string")
-          .field(field);
-    }
-    return value.textValue();
-  }
-
-  private static Long optionalLong(ObjectNode body, String field) {
-    JsonNode value = body.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.canConvertToExactIntegral() || !value.isNumber()) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
-              "Expected field '" + field + "' to be an integer")
-          .field(field);
-    }
-    return value.longValue();
-  }
-
-  private static Instant optionalInstant(ObjectNode body, String field) {
-    String text = optionalText(body, field);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
-              "Expected field '"
-                  + field
-                  + "' to be an ISO-8601 instant such as 2030-01-01T00:00:00Z, but got '"
-                  + text
-                  + "'")
-          .field(field);
-    }
-  }
-
-  private static String requiredText(ObjectNode body, String field) {
-    String value = optionalText(body, field);
-    if (value == null || value.isBlank()) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
-              "Expected a non-empty string field '" + field + "'")
-          .field(field);
-    }
-    return value;
-  }
-
-  private static long positiveParameter(
-      String name, Optional<String> raw, long fallback, long max) {
-    if (raw.isEmpty()) {
-      return Math.min(fallback, max);
-    }
-    try {
-      long value = Long.parseLong(raw.get());
-      if (value >= 1 && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new BadRequest(
-            "invalid-request",
-            "Invalid request",
-            "Expected query parameter '"
-                + name
-                + "' to be an integer from 1 to "
-                + max
-                + ", but got '"
-                + raw.get()
-                + "'")
-        .field(name);
-  }
-
-  private <T> Route respond(
-      StatusCode status, CompletionStage<T> result, Function<T, Object> body) {
-    CompletionStage<HttpResponse> response =
-        result.handleAsync(
-            (value, error) -> {
-              if (error != null) {
-                throw error instanceof CompletionException
-                    ? (CompletionException) error
-                    : new CompletionException(error);
-              }
-              return jsonResponse(status, json.valueToTree(body.apply(value)));
-            },
-            executor);
-    return completeWithFuture(response);
-  }
-
-  private HttpResponse jsonResponse(StatusCode status, JsonNode body) {
-    return HttpResponse.create()
-        .withStatus(status)
-        .withEntity(
-            ContentTypes.APPLICATION_JSON, body.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
   private ExceptionHandler exceptionHandler(String path) {
     return ExceptionHandler.newBuilder()
         .matchAny(error -> complete(problemFor(unwrap(error)).toResponse(problemTypeBase, path)))
@@ -471,14 +315,6 @@ public final class GatewayRoutes extends AllDirectives {
                           ((HttpEntity.Strict) response.entity()).getData().utf8String());
               return problem.toResponse(problemTypeBase, path);
             });
-  }
-
-  private Problem payloadTooLarge() {
-    return Problem.of(
-        "payload-too-large",
-        StatusCodes.PAYLOAD_TOO_LARGE,
-        "Payload too large",
-        "Expected a body of at most " + maxBodyBytes + " bytes");
   }
 
   private static String codeFor(StatusCode status) {
@@ -521,30 +357,5 @@ public final class GatewayRoutes extends AllDirectives {
       current = current.getCause();
     }
     return current;
-  }
-
-  /** A body longer than the configured limit. */
-  private static final class PayloadTooLarge extends RuntimeException {
-    PayloadTooLarge() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** A request the gateway refuses before it reaches the engine. */
-  private static final class BadRequest extends RuntimeException {
-    private final String code;
-    private final String title;
-    private String field;
-
-    BadRequest(String code, String title, String detail) {
-      super(detail, null, false, false);
-      this.code = code;
-      this.title = title;
-    }
-
-    BadRequest field(String field) {
-      this.field = field;
-      return this;
-    }
   }
 }

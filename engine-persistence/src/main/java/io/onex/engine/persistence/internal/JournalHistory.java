@@ -41,6 +41,26 @@ public final class JournalHistory {
         .thenApply(events -> toPage(events, limit));
   }
 
+  /** Every journaled event of an instance, in order (empty for an unknown instance). */
+  public CompletionStage<List<WorkflowEvent>> all(String workflowType, String instanceId) {
+    String persistenceId = WorkflowInstanceBehavior.persistenceId(workflowType, instanceId).id();
+    return readJournal
+        .currentEventsByPersistenceId(persistenceId, 1, Long.MAX_VALUE)
+        .map(envelope -> (WorkflowEvent) envelope.event())
+        .runWith(Sink.seq(), system);
+  }
+
+  /** The ids of every instance of {@code workflowType} in the journal, sorted. */
+  public CompletionStage<List<String>> instanceIds(String workflowType) {
+    String prefix = workflowType + "|";
+    return readJournal
+        .currentPersistenceIds()
+        .filter(id -> id.startsWith(prefix))
+        .map(id -> id.substring(prefix.length()))
+        .runWith(Sink.seq(), system)
+        .thenApply(ids -> ids.stream().sorted().toList());
+  }
+
   /** Completes when the journal database answered a query; fails when it is unreachable. */
   public CompletionStage<Done> ping() {
     return readJournal.currentEventsByPersistenceId(PROBE_ID, 1, 1).runWith(Sink.ignore(), system);

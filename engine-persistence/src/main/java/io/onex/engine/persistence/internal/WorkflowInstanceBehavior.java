@@ -281,11 +281,7 @@ public final class WorkflowInstanceBehavior
    */
   private static InstanceReply.Accepted answer(
       WorkflowInstance<Object> instance, List<Intent> emitted) {
-    List<PendingIntentView> pending =
-        instance.pendingIntents().stream()
-            .map(intent -> PendingIntentView.of(intent, 0, null, null))
-            .toList();
-    return new InstanceReply.Accepted(InstanceView.of(instance, pending), emitted);
+    return new InstanceReply.Accepted(InstanceView.of(instance), emitted);
   }
 
   private InstanceView view(WorkflowInstance<Object> instance) {

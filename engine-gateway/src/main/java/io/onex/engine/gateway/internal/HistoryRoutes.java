@@ -1,0 +1,123 @@
+package io.onex.engine.gateway.internal;
+
+import com.typesafe.config.Config;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.persistence.HistoryFiles;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.HttpCharsets;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The replay debugger over HTTP: pages of history, the NDJSON export, the state at any event, the
+ * replay of an instance against a definition version, and the deploy gate over every unfinished
+ * instance of a type.
+ */
+final class HistoryRoutes extends RouteSupport {
+
+  private static final ContentType NDJSON =
+      MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8).toContentType();
+
+  private final WorkflowEngine engine;
+  private final int historyMaxLimit;
+
+  HistoryRoutes(WorkflowEngine engine, Config http) {
+    super(engine.system().executionContext(), http);
+    this.engine = engine;
+    this.historyMaxLimit = http.getInt("history-max-limit");
+  }
+
+  /** The routes below {@code /v1/workflows/{type}/instances/{id}}. */
+  Route instanceRoutes(String type, String id) {
+    return concat(
+        pathPrefix(
+            "history",
+            () ->
+                concat(
+                    pathEndOrSingleSlash(() -> get(() -> page(type, id))),
+                    path("export", () -> get(() -> export(type, id))))),
+        path("state", () -> get(() -> stateAt(type, id))),
+        path("replay", () -> post(() -> replay(type, id))));
+  }
+
+  /** {@code POST /v1/workflows/{type}/replay-check} with {@code {"definitionVersion": v}}. */
+  Route replayCheck(String type) {
+    return jsonBody(
+        body ->
+            respond(
+                StatusCodes.OK, engine.replayCheck(type, requiredVersion(body)), check -> check));
+  }
+
+  private Route page(String type, String id) {
+    return parameterOptional(
+        "fromSeq",
+        fromSeq ->
+            parameterOptional(
+                "limit",
+                limit -> {
+                  long from = positiveParameter("fromSeq", fromSeq, 1, Long.MAX_VALUE);
+                  int max = (int) positiveParameter("limit", limit, 100, historyMaxLimit);
+                  return respond(StatusCodes.OK, engine.history(type, id, from, max), page -> page);
+                }));
+  }
+
+  private Route export(String type, String id) {
+    CompletionStage<HttpResponse> response =
+        engine
+            .export(type, id)
+            .thenApplyAsync(
+                events ->
+                    HttpResponse.create()
+                        .withEntity(NDJSON, ndjson(events).getBytes(StandardCharsets.UTF_8)),
+                executor);
+    return completeWithFuture(response);
+  }
+
+  private Route stateAt(String type, String id) {
+    return parameterOptional(
+        "atSeq",
+        atSeq -> {
+          if (atSeq.isEmpty()) {
+            throw new BadRequest(
+                    "invalid-request",
+                    "Invalid request",
+                    "Expected query parameter 'atSeq', the sequence number to show the state at")
+                .field("atSeq");
+          }
+          long sequence = positiveParameter("atSeq", atSeq, 1, Long.MAX_VALUE);
+          return respond(StatusCodes.OK, engine.stateAt(type, id, sequence), view -> view);
+        });
+  }
+
+  private Route replay(String type, String id) {
+    return jsonBody(
+        body ->
+            respond(
+                StatusCodes.OK, engine.replay(type, id, requiredVersion(body)), report -> report));
+  }
+
+  private static int requiredVersion(com.fasterxml.jackson.databind.node.ObjectNode body) {
+    Long version = optionalLong(body, "definitionVersion");
+    if (version == null || version < 1 || version > Integer.MAX_VALUE) {
+      throw new BadRequest(
+              "invalid-request",
+              "Invalid request",
+              "Expected a positive integer field 'definitionVersion'")
+          .field("definitionVersion");
+    }
+    return version.intValue();
+  }
+
+  private static String ndjson(List<WorkflowEvent> events) {
+    StringWriter out = new StringWriter();
+    HistoryFiles.write(events, out);
+    return out.toString();
+  }
+}

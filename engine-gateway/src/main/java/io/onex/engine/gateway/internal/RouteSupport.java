@@ -1,0 +1,217 @@
+package io.onex.engine.gateway.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import io.onex.engine.core.internal.EngineJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * What the gateway's route classes share: reading JSON bodies strictly and within the size limit,
+ * reading typed fields and parameters with errors that name them, and answering with JSON.
+ */
+abstract class RouteSupport extends AllDirectives {
+
+  protected final ObjectMapper json = EngineJson.mapper();
+  protected final Executor executor;
+  protected final long maxBodyBytes;
+  protected final String problemTypeBase;
+
+  RouteSupport(Executor executor, Config http) {
+    this.executor = executor;
+    this.maxBodyBytes = http.getBytes("max-body-size");
+    this.problemTypeBase = http.getString("problem-type-base");
+  }
+
+  protected Route jsonBody(Function<ObjectNode, Route> inner) {
+    return extractRequestEntity(
+        entity -> {
+          OptionalLong declared = entity.getContentLengthOption();
+          if (declared.isPresent() && declared.getAsLong() > maxBodyBytes) {
+            throw new PayloadTooLarge();
+          }
+          return withSizeLimit(
+              maxBodyBytes,
+              () -> entity(Unmarshaller.entityToString(), text -> inner.apply(parseObject(text))));
+        });
+  }
+
+  protected ObjectNode parseObject(String text) {
+    if (text.isBlank()) {
+      return json.createObjectNode();
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest(
+          "malformed-json",
+          "Malformed JSON",
+          "The body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new BadRequest(
+          "invalid-request", "Invalid request", "Expected the body to be a JSON object");
+    }
+    return object;
+  }
+
+  protected static String optionalText(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new BadRequest(
+              "invalid-request", "Invalid request", "Expected field '" + field + "' to be a string")
+          .field(field);
+    }
+    return value.textValue();
+  }
+
+  protected static Long optionalLong(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToExactIntegral() || !value.isNumber()) {
+      throw new BadRequest(
+              "invalid-request",
+              "Invalid request",
+              "Expected field '" + field + "' to be an integer")
+          .field(field);
+    }
+    return value.longValue();
+  }
+
+  protected static Instant optionalInstant(ObjectNode body, String field) {
+    String text = optionalText(body, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadRequest(
+              "invalid-request",
+              "Invalid request",
+              "Expected field '"
+                  + field
+                  + "' to be an ISO-8601 instant such as 2030-01-01T00:00:00Z, but got '"
+                  + text
+                  + "'")
+          .field(field);
+    }
+  }
+
+  protected static String requiredText(ObjectNode body, String field) {
+    String value = optionalText(body, field);
+    if (value == null || value.isBlank()) {
+      throw new BadRequest(
+              "invalid-request",
+              "Invalid request",
+              "Expected a non-empty string field '" + field + "'")
+          .field(field);
+    }
+    return value;
+  }
+
+  protected static long positiveParameter(
+      String name, Optional<String> raw, long fallback, long max) {
+    if (raw.isEmpty()) {
+      return Math.min(fallback, max);
+    }
+    try {
+      long value = Long.parseLong(raw.get());
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new BadRequest(
+            "invalid-request",
+            "Invalid request",
+            "Expected query parameter '"
+                + name
+                + "' to be an integer from 1 to "
+                + max
+                + ", but got '"
+                + raw.get()
+                + "'")
+        .field(name);
+  }
+
+  protected <T> Route respond(
+      StatusCode status, CompletionStage<T> result, Function<T, Object> body) {
+    CompletionStage<HttpResponse> response =
+        result.handleAsync(
+            (value, error) -> {
+              if (error != null) {
+                throw error instanceof CompletionException
+                    ? (CompletionException) error
+                    : new CompletionException(error);
+              }
+              return jsonResponse(status, json.valueToTree(body.apply(value)));
+            },
+            executor);
+    return completeWithFuture(response);
+  }
+
+  protected HttpResponse jsonResponse(StatusCode status, JsonNode body) {
+    return HttpResponse.create()
+        .withStatus(status)
+        .withEntity(
+            ContentTypes.APPLICATION_JSON, body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  protected Problem payloadTooLarge() {
+    return Problem.of(
+        "payload-too-large",
+        StatusCodes.PAYLOAD_TOO_LARGE,
+        "Payload too large",
+        "Expected a body of at most " + maxBodyBytes + " bytes");
+  }
+
+  /** A body longer than the configured limit. */
+  static final class PayloadTooLarge extends RuntimeException {
+    PayloadTooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A request the gateway refuses before it reaches the engine. */
+  static final class BadRequest extends RuntimeException {
+    final String code;
+    final String title;
+    String field;
+
+    BadRequest(String code, String title, String detail) {
+      super(detail, null, false, false);
+      this.code = code;
+      this.title = title;
+    }
+
+    BadRequest field(String field) {
+      this.field = field;
+      return this;
+    }
+  }
+}

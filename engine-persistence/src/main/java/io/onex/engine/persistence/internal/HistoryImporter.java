@@ -1,0 +1,68 @@
+package io.onex.engine.persistence.internal;
+
+import io.onex.engine.core.WorkflowEvent;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+
+/**
+ * Writes an exported history into the journal under its instance's persistence id, all events in
+ * one atomic write, and only when the journal has no event for that instance yet. Stops after
+ * answering.
+ */
+public final class HistoryImporter
+    extends EventSourcedBehaviorWithEnforcedReplies<HistoryImporter.Import, WorkflowEvent, Long> {
+
+  /** Import {@code events}; the reply is the number of events written, or why none were. */
+  public record Import(List<WorkflowEvent> events, ActorRef<Result> replyTo) {}
+
+  /** What came of an import: events written, or the reason nothing was written. */
+  public record Result(int written, String refusal) {}
+
+  private HistoryImporter(String workflowType, String instanceId) {
+    super(WorkflowInstanceBehavior.persistenceId(workflowType, instanceId));
+  }
+
+  public static Behavior<Import> create(String workflowType, String instanceId) {
+    return new HistoryImporter(workflowType, instanceId);
+  }
+
+  @Override
+  public Long emptyState() {
+    return 0L;
+  }
+
+  @Override
+  public CommandHandlerWithReply<Import, WorkflowEvent, Long> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(
+            Import.class,
+            (last, command) ->
+                last > 0
+                    ? Effect()
+                        .stop()
+                        .thenReply(
+                            command.replyTo(),
+                            after ->
+                                new Result(
+                                    0,
+                                    "the journal already holds "
+                                        + last
+                                        + " events of this instance"))
+                    : Effect()
+                        .persist(command.events())
+                        .thenStop()
+                        .thenReply(
+                            command.replyTo(), after -> new Result(command.events().size(), null)))
+        .build();
+  }
+
+  @Override
+  public EventHandler<Long, WorkflowEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent((last, event) -> event.sequence());
+  }
+}
