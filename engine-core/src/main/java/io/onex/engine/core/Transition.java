@@ -38,8 +38,8 @@ public sealed interface Transition<S> permits Transition.Accepted, Transition.Re
     public Accepted {
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(status, "status");
-      if (status == InstanceStatus.PENDING) {
-        throw new IllegalArgumentException("A transition cannot move an instance back to PENDING");
+      if (status == InstanceStatus.PENDING || status == InstanceStatus.DIVERGED) {
+        throw new IllegalArgumentException("A transition cannot move an instance to " + status);
       }
       intents = List.copyOf(intents);
     }

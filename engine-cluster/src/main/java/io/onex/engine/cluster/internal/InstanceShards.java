@@ -38,6 +38,10 @@ final class InstanceShards {
     keys.computeIfAbsent(workflowType, this::startRegion);
   }
 
+  WorkflowRuntime runtime() {
+    return runtime;
+  }
+
   EntityRef<InstanceCommand> entityRef(String workflowType, String instanceId) {
     return sharding.entityRefFor(keys.computeIfAbsent(workflowType, this::startRegion), instanceId);
   }

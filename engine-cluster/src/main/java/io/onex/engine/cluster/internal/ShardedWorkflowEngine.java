@@ -320,7 +320,8 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
                   error == null
                       ? new EngineHealth.Check(true, "reachable")
                       : new EngineHealth.Check(false, "unreachable: " + rootCause(error));
-              return new EngineHealth(Map.of("journal", journal, "cluster", cluster));
+              return new EngineHealth(
+                  Map.of("journal", journal, "cluster", cluster, "instances", instancesCheck()));
             },
             executor);
   }
@@ -338,6 +339,20 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   @Override
   public Map<String, String> circuitBreakers() {
     return breakers.states();
+  }
+
+  private EngineHealth.Check instancesCheck() {
+    Map<String, String> diverged = shards.runtime().diverged();
+    if (diverged.isEmpty()) {
+      return new EngineHealth.Check(true, "no instance diverged");
+    }
+    return new EngineHealth.Check(
+        true,
+        "diverged: "
+            + diverged.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
+                .collect(java.util.stream.Collectors.joining("; ")));
   }
 
   @Override

@@ -176,6 +176,7 @@ public final class IntentExecutor extends AbstractBehavior<ExecutorCommand> {
                 getContext().getExecutionContext()),
             (done, error) -> {
               if (error != null) {
+                org.slf4j.MDC.put("correlationId", execute.intent().correlationId());
                 getContext()
                     .getLog()
                     .error(
@@ -185,6 +186,7 @@ public final class IntentExecutor extends AbstractBehavior<ExecutorCommand> {
                         execute.instanceId(),
                         execute.workflowType(),
                         error);
+                org.slf4j.MDC.remove("correlationId");
               }
               return new Delivered(execute.intent().intentId());
             });

@@ -5,6 +5,7 @@ import io.onex.engine.core.ActionExpiredException;
 import io.onex.engine.core.InstanceAlreadyExistsException;
 import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceNotFoundException;
+import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.TimerRequest;
@@ -189,9 +190,28 @@ public final class WorkflowInstanceBehavior
     if (state instanceof NotStarted) {
       return fail(command.replyTo(), notFound());
     }
-    WorkflowInstance<Object> instance =
-        state instanceof Active active ? active.instance() : ((Diverged) state).lastGood();
-    return Effect().reply(command.replyTo(), new InstanceReply.Accepted(view(instance), List.of()));
+    if (state instanceof Diverged diverged) {
+      if (diverged.lastGood() == null) {
+        return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
+      }
+      InstanceView last = view(diverged.lastGood());
+      InstanceView marked =
+          new InstanceView(
+              last.type(),
+              last.instanceId(),
+              InstanceStatus.DIVERGED,
+              last.sequence(),
+              last.epoch(),
+              last.definitionVersion(),
+              last.state(),
+              diverged.error().message(),
+              last.pendingIntents());
+      return Effect().reply(command.replyTo(), new InstanceReply.Accepted(marked, List.of()));
+    }
+    return Effect()
+        .reply(
+            command.replyTo(),
+            new InstanceReply.Accepted(view(((Active) state).instance()), List.of()));
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onProgress(IntentProgress news) {
@@ -369,6 +389,8 @@ public final class WorkflowInstanceBehavior
             state -> {
               if (state instanceof Active active) {
                 dispatch(active.instance().pendingIntents());
+              } else if (state instanceof Diverged diverged) {
+                runtime.diverged().put(workflowType + "/" + instanceId, diverged.error().message());
               }
             })
         .build();

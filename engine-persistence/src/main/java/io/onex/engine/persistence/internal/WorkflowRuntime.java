@@ -25,6 +25,7 @@ public final class WorkflowRuntime {
   private final Clock clock;
   private final InstanceSettings settings;
   private final ActorRef<ExecutorCommand> executor;
+  private final Map<String, String> diverged = new ConcurrentHashMap<>();
 
   /** Per-instance settings, read from {@code onex.instance}. */
   public record InstanceSettings(
@@ -76,6 +77,14 @@ public final class WorkflowRuntime {
 
   public InstanceSettings settings() {
     return settings;
+  }
+
+  /**
+   * The instances of this node whose recovery found a divergence ({@code <type>/<id>} to what
+   * diverged), for the health report.
+   */
+  public Map<String, String> diverged() {
+    return diverged;
   }
 
   /** The node's intent executor. */
