@@ -142,6 +142,28 @@ public final class HistoryCommand {
     String id;
   }
 
+  /** Where a history comes from: an instance in the journal, or an exported file. */
+  static final class HistorySource {
+    @Option(names = "--type", description = "Workflow type.")
+    String type;
+
+    @Option(names = "--id", description = "Instance id (read from the journal).")
+    String id;
+
+    @Option(names = "--file", description = "An exported NDJSON history instead of the journal.")
+    Path file;
+
+    List<WorkflowEvent> events(WorkflowRegistry registry, JournalOptions journal) {
+      if (file != null) {
+        return readFile(file);
+      }
+      if (type == null || id == null) {
+        throw new IllegalArgumentException("Give --type and --id to read the journal, or --file");
+      }
+      return journal.withJournal(registry, false, inspector -> join(inspector.history(type, id)));
+    }
+  }
+
   @Command(name = "export", description = "Write an instance's history as NDJSON.")
   static final class Export implements Callable<Integer> {
     private final WorkflowRegistry registry;
@@ -180,15 +202,7 @@ public final class HistoryCommand {
     private final WorkflowRegistry registry;
 
     @Mixin JournalOptions journal;
-
-    @Option(names = "--type", description = "Workflow type (with --id, read from the journal).")
-    String type;
-
-    @Option(names = "--id", description = "Instance id.")
-    String id;
-
-    @Option(names = "--file", description = "An exported NDJSON history instead of the journal.")
-    Path file;
+    @Mixin HistorySource source;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -198,7 +212,7 @@ public final class HistoryCommand {
 
     @Override
     public Integer call() {
-      List<WorkflowEvent> events = events(registry, journal, file, type, id);
+      List<WorkflowEvent> events = source.events(registry, journal);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "%-5s %-30s %-18s %-36s %-10s %s%n",
@@ -229,17 +243,7 @@ public final class HistoryCommand {
     private final WorkflowRegistry registry;
 
     @Mixin JournalOptions journal;
-
-    @Option(names = "--type", description = "Workflow type.")
-    String type;
-
-    @Option(
-        names = "--id",
-        description = "Instance id (all unfinished instances of --type without it).")
-    String id;
-
-    @Option(names = "--file", description = "An exported NDJSON history instead of the journal.")
-    Path file;
+    @Mixin HistorySource source;
 
     @Option(
         names = "--version",
@@ -258,20 +262,19 @@ public final class HistoryCommand {
       PrintWriter out = spec.commandLine().getOut();
       List<ReplayReport> diverging;
       int checked;
-      if (file == null && id == null) {
-        if (type == null) {
+      if (source.file == null && source.id == null) {
+        if (source.type == null) {
           throw new CommandLine.ParameterException(
               spec.commandLine(), "Give --type, with --id or alone, or --file");
         }
         ReplayCheck check =
             journal.withJournal(
-                registry, false, inspector -> join(inspector.replayCheck(type, version)));
+                registry, false, inspector -> join(inspector.replayCheck(source.type, version)));
         diverging = check.diverging();
         checked = check.checked();
       } else {
         ReplayReport report =
-            WorkflowReplayer.of(registry)
-                .replay(events(registry, journal, file, type, id), version);
+            WorkflowReplayer.of(registry).replay(source.events(registry, journal), version);
         diverging = report.agrees() ? List.of() : List.of(report);
         checked = 1;
       }
@@ -326,17 +329,6 @@ public final class HistoryCommand {
                   + "'");
       return 0;
     }
-  }
-
-  private static List<WorkflowEvent> events(
-      WorkflowRegistry registry, JournalOptions journal, Path file, String type, String id) {
-    if (file != null) {
-      return readFile(file);
-    }
-    if (type == null || id == null) {
-      throw new IllegalArgumentException("Give --type and --id to read the journal, or --file");
-    }
-    return journal.withJournal(registry, false, inspector -> join(inspector.history(type, id)));
   }
 
   private static List<WorkflowEvent> readFile(Path file) {
