@@ -45,7 +45,10 @@ public final class WorkflowEngineBuilder {
     return this;
   }
 
-  /** Adds the handler {@code factory} creates with the node's actor system. */
+  /**
+   * Adds the handler {@code factory} creates with the node's actor system; a handler of a built-in
+   * type replaces the built-in one.
+   */
   public WorkflowEngineBuilder handler(Function<ActorSystem<?>, EffectHandler> factory) {
     handlers.add(factory);
     return this;

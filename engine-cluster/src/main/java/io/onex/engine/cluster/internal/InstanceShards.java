@@ -3,10 +3,17 @@ package io.onex.engine.cluster.internal;
 import io.onex.engine.persistence.internal.InstanceCommand;
 import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.sharding.ShardRegion.ClusterShardingStats;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -36,6 +43,25 @@ final class InstanceShards {
   /** Starts the shard region hosting instances of {@code workflowType}, once. */
   void host(String workflowType) {
     keys.computeIfAbsent(workflowType, this::startRegion);
+  }
+
+  /**
+   * Completes when the shard coordinator of every hosted type answers, so that the first request to
+   * an instance does not also wait for the coordinator to start.
+   */
+  CompletableFuture<Void> ready(Duration timeout) {
+    List<CompletableFuture<ClusterShardingStats>> answers =
+        keys.values().stream()
+            .map(
+                key ->
+                    AskPattern.<ClusterShardingQuery, ClusterShardingStats>ask(
+                            sharding.shardState(),
+                            replyTo -> new GetClusterShardingStats(key, timeout, replyTo),
+                            timeout,
+                            system.scheduler())
+                        .toCompletableFuture())
+            .toList();
+    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
   }
 
   WorkflowRuntime runtime() {

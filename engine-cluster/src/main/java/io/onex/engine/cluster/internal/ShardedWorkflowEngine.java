@@ -125,6 +125,9 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
             Behaviors.empty(), effective.getString("onex.engine.system-name"), effective);
     try {
       Cluster cluster = Cluster.get(system);
+      CompletableFuture<Void> up = new CompletableFuture<>();
+      org.apache.pekko.cluster.Cluster.get(system.classicSystem())
+          .registerOnMemberUp(() -> up.complete(null));
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
       EffectHandlers handlers = handlers(system, extraHandlers, computeFunctions);
       handlers.initializeAll(effective);
@@ -164,6 +167,8 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
               Props.empty());
       shards.hostWith(WorkflowRuntime.create(registry, effective, clock, executor));
       registry.types().forEach(shards::host);
+      Duration startTimeout = effective.getDuration("onex.engine.start-timeout");
+      awaitUp(up.thenCompose(isUp -> shards.ready(startTimeout)), startTimeout);
       log.info(
           "Engine node {} started with journal {} hosting {} with handlers {}",
           cluster.selfMember().address(),
@@ -178,6 +183,23 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     }
   }
 
+  private static void awaitUp(CompletionStage<Void> up, Duration timeout) {
+    try {
+      up.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "The node did not become an Up cluster member hosting its instances within "
+              + timeout.toSeconds()
+              + " s (onex.engine.start-timeout); are the seed nodes reachable?",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the node was joining its cluster", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("The node could not join its cluster", e.getCause());
+    }
+  }
+
   private static EffectHandlers handlers(
       ActorSystem<?> system,
       List<Function<ActorSystem<?>, EffectHandler>> extraHandlers,
@@ -187,15 +209,21 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
             system,
             system.dispatchers().lookup(DispatcherSelector.fromConfig("onex.compute-dispatcher")));
     computeFunctions.forEach(compute::register);
-    EffectHandlers handlers =
-        new EffectHandlers()
-            .register(new LogEffectHandler("log"))
-            .register(new LogEffectHandler("notification"))
-            .register(new HttpEffectHandler(system))
-            .register(
-                new JdbcEffectHandler(system.dispatchers().lookup(DispatcherSelector.blocking())))
-            .register(compute);
+    // The application's handlers come first: one of a built-in type replaces the built-in.
+    EffectHandlers handlers = new EffectHandlers();
     extraHandlers.forEach(factory -> handlers.register(factory.apply(system)));
+    List.of(
+            new LogEffectHandler("log"),
+            new LogEffectHandler("notification"),
+            new HttpEffectHandler(system),
+            new JdbcEffectHandler(system.dispatchers().lookup(DispatcherSelector.blocking())),
+            compute)
+        .forEach(
+            builtIn -> {
+              if (handlers.find(builtIn.handlerType()).isEmpty()) {
+                handlers.register(builtIn);
+              }
+            });
     return handlers;
   }
 

@@ -1,0 +1,218 @@
+package io.onex.engine.benchmarks;
+
+import io.onex.engine.core.internal.EngineJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark command: runs the chosen scenarios on the chosen journal, prints a table and one
+ * {@code RESULT ...} line per figure set, and writes the same as JSON to {@code --out}. Raw Pekko
+ * persistence is measured in the same run whenever another scenario needs its ratio.
+ */
+@Command(
+    name = "onex-bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures the engine's throughput, latency, recovery and memory against raw Pekko persistence.")
+public final class BenchCommand implements Callable<Integer> {
+
+  /** What every scenario runs with. */
+  record Settings(
+      int instances,
+      int actions,
+      int concurrency,
+      Duration duration,
+      int recoveryEvents,
+      int memoryInstances,
+      Duration passivation) {}
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "all",
+      description =
+          "all, raw, actions, http, workflows, recovery or memory (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(
+      names = "--journal",
+      defaultValue = "h2",
+      description =
+          "h2 (embedded file database) or postgres (embedded PostgreSQL started by the command) (default: ${DEFAULT-VALUE}).")
+  String journal;
+
+  @Option(
+      names = "--instances",
+      defaultValue = "1000",
+      description =
+          "Instances the throughput scenarios spread their actions over (default: ${DEFAULT-VALUE}).")
+  int instances;
+
+  @Option(
+      names = "--actions",
+      defaultValue = "20",
+      description =
+          "Actions per instance: the first is the cold one, the rest warm (default: ${DEFAULT-VALUE}).")
+  int actions;
+
+  @Option(
+      names = "--concurrency",
+      defaultValue = "64",
+      description = "Requests kept in flight (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "30s",
+      description =
+          "Longest time one phase may run; it stops early when reached (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(
+      names = "--recovery-events",
+      defaultValue = "10000",
+      description =
+          "Events of the instance the recovery scenario recovers (default: ${DEFAULT-VALUE}).")
+  int recoveryEvents;
+
+  @Option(
+      names = "--memory-instances",
+      defaultValue = "20000",
+      description = "Active instances the memory scenario measures (default: ${DEFAULT-VALUE}).")
+  int memoryInstances;
+
+  @Option(
+      names = "--passivate-after",
+      defaultValue = "10s",
+      description =
+          "Idle time after which the memory scenario's instances passivate (default: ${DEFAULT-VALUE}).")
+  String passivateAfter;
+
+  @Option(names = "--out", description = "Also write the results as JSON to this file.")
+  Path out;
+
+  private final PrintStream stdout;
+
+  BenchCommand(PrintStream stdout) {
+    this.stdout = stdout;
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("ONEX_LOG_ROOT", "WARN");
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
+    System.exit(run(System.out, args));
+  }
+
+  /** Runs the command line {@code args}; returns the exit code. */
+  static int run(PrintStream out, String... args) {
+    return new CommandLine(new BenchCommand(out))
+        .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+        .execute(args);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Settings settings =
+        new Settings(
+            instances,
+            actions,
+            concurrency,
+            parseDuration(duration),
+            recoveryEvents,
+            memoryInstances,
+            parseDuration(passivateAfter));
+    List<String> chosen =
+        scenario.equals("all")
+            ? List.of("raw", "actions", "http", "workflows", "recovery", "memory")
+            : List.of(scenario.split(","));
+    List<BenchResult> results = new ArrayList<>();
+    try (BenchJournal database = new BenchJournal(journal);
+        Progress progress = new Progress(stdout)) {
+      Scenarios scenarios = new Scenarios(database, progress, settings);
+      Map<String, Double> raw = new LinkedHashMap<>();
+      boolean needsRaw =
+          chosen.stream().anyMatch(s -> s.equals("raw") || s.equals("actions") || s.equals("http"));
+      if (needsRaw) {
+        stdout.println("scenario raw (" + journal + ")");
+        for (BenchResult result : scenarios.raw()) {
+          raw.put(result.phase(), result.throughput());
+          if (chosen.contains("raw")) {
+            results.add(result.withRatio(1.0));
+          }
+        }
+      }
+      for (String name : chosen) {
+        if (name.equals("raw")) {
+          continue;
+        }
+        stdout.println("scenario " + name + " (" + journal + ")");
+        for (BenchResult result : run(scenarios, name)) {
+          Double base = raw.get(result.phase());
+          results.add(base == null ? result : result.withRatio(result.throughput() / base));
+        }
+      }
+    }
+    printTable(results);
+    results.forEach(result -> stdout.println(result.resultLine()));
+    if (out != null) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("journal", journal);
+      report.put("settings", settings);
+      report.put("results", results);
+      Files.writeString(
+          out, EngineJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    }
+    return 0;
+  }
+
+  private static List<BenchResult> run(Scenarios scenarios, String name) {
+    return switch (name) {
+      case "actions" -> scenarios.actions();
+      case "http" -> scenarios.http();
+      case "workflows" -> scenarios.workflows();
+      case "recovery" -> scenarios.recovery();
+      case "memory" -> scenarios.memory();
+      default ->
+          throw new CommandLine.ParameterException(
+              new CommandLine(BenchCommand.class), "Unknown scenario '" + name + "'");
+    };
+  }
+
+  private void printTable(List<BenchResult> results) {
+    stdout.printf(
+        "%n%-10s %-13s %9s %10s %8s %8s %8s %9s %6s%n",
+        "SCENARIO", "PHASE", "OPS", "OPS/S", "P50 ms", "P95 ms", "P99 ms", "MAX ms", "RATIO");
+    for (BenchResult r : results) {
+      stdout.printf(
+          Locale.ROOT,
+          "%-10s %-13s %9d %10.1f %8.2f %8.2f %8.2f %9.2f %6s%n",
+          r.scenario(),
+          r.phase(),
+          r.operations(),
+          r.throughput(),
+          r.p50Ms(),
+          r.p95Ms(),
+          r.p99Ms(),
+          r.maxMs(),
+          r.ratioVsRaw() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratioVsRaw()));
+    }
+  }
+
+  private static Duration parseDuration(String text) {
+    return Duration.ofMillis(
+        com.typesafe.config.ConfigFactory.parseString("d = " + text).getDuration("d").toMillis());
+  }
+}

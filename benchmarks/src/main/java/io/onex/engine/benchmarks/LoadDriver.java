@@ -1,0 +1,137 @@
+package io.onex.engine.benchmarks;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * Keeps a fixed number of requests in flight until a count or a deadline is reached, timing each.
+ * Each completion starts the next request on the thread that completed it, so the driver starts no
+ * thread per request and hangs no callback on the common pool.
+ */
+final class LoadDriver {
+
+  /** What a run measured. */
+  record Measurement(
+      long operations, long failures, Duration elapsed, ConcurrentHistogram latencyMicros) {
+
+    BenchResult toResult(String scenario, String phase, Map<String, Double> figures) {
+      double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
+      return new BenchResult(
+          scenario,
+          phase,
+          operations,
+          operations / seconds,
+          latencyMicros.getValueAtPercentile(50) / 1000.0,
+          latencyMicros.getValueAtPercentile(95) / 1000.0,
+          latencyMicros.getValueAtPercentile(99) / 1000.0,
+          latencyMicros.getMaxValue() / 1000.0,
+          null,
+          figures);
+    }
+  }
+
+  private final Progress progress;
+  private final ScheduledExecutorService pacer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "bench-pacer");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  LoadDriver(Progress progress) {
+    this.progress = progress;
+  }
+
+  /**
+   * Runs {@code request(i)} for i from 0 to {@code total - 1} with {@code concurrency} in flight,
+   * stopping early at {@code deadline}.
+   */
+  Measurement run(
+      String label,
+      long total,
+      int concurrency,
+      Duration deadline,
+      LongFunction<CompletionStage<?>> request) {
+    return run(label, total, concurrency, deadline, 0, request);
+  }
+
+  /**
+   * Like {@link #run(String, long, int, Duration, LongFunction)}, but starting request i no earlier
+   * than i / {@code ratePerSecond} seconds after the start (no pacing when 0). Latency is measured
+   * from when a request is sent.
+   */
+  Measurement run(
+      String label,
+      long total,
+      int concurrency,
+      Duration deadline,
+      double ratePerSecond,
+      LongFunction<CompletionStage<?>> request) {
+    ConcurrentHistogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+    AtomicLong next = new AtomicLong();
+    AtomicLong done = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
+    long started = System.nanoTime();
+    long stopAt = started + deadline.toNanos();
+    CompletableFuture<Void> finished = new CompletableFuture<>();
+    AtomicLong workers = new AtomicLong(Math.min(concurrency, Math.max(total, 1)));
+    progress.start(label, done, total);
+    Runnable[] worker = new Runnable[1];
+    java.util.function.LongConsumer send =
+        index -> {
+          long sent = System.nanoTime();
+          CompletionStage<?> reply;
+          try {
+            reply = request.apply(index);
+          } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+          }
+          reply.whenCompleteAsync(
+              (value, error) -> {
+                latencies.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                if (error != null) {
+                  failures.incrementAndGet();
+                }
+                done.incrementAndGet();
+                worker[0].run();
+              },
+              Runnable::run);
+        };
+    worker[0] =
+        () -> {
+          long index = next.getAndIncrement();
+          if (index >= total || System.nanoTime() > stopAt) {
+            if (workers.decrementAndGet() == 0) {
+              finished.complete(null);
+            }
+            return;
+          }
+          long wait =
+              ratePerSecond > 0
+                  ? started + (long) (index * 1e9 / ratePerSecond) - System.nanoTime()
+                  : 0;
+          if (wait > 0) {
+            pacer.schedule(() -> send.accept(index), wait, TimeUnit.NANOSECONDS);
+          } else {
+            send.accept(index);
+          }
+        };
+    long initial = workers.get();
+    for (int i = 0; i < initial; i++) {
+      worker[0].run();
+    }
+    finished.join();
+    progress.stop();
+    return new Measurement(
+        done.get(), failures.get(), Duration.ofNanos(System.nanoTime() - started), latencies);
+  }
+}

@@ -1,0 +1,457 @@
+package io.onex.engine.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import io.onex.engine.cluster.ActionRequest;
+import io.onex.engine.cluster.StartRequest;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.core.Action;
+import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.core.effect.EffectRequest;
+import io.onex.engine.core.effect.EffectResult;
+import io.onex.engine.core.effect.HandlerDescription;
+import io.onex.engine.core.effect.HandlerHealth;
+import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.internal.InstanceMachine;
+import io.onex.engine.gateway.EngineNode;
+import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.samples.Samples;
+import io.onex.engine.samples.order.OrderReducer;
+import io.onex.engine.samples.order.OrderWorkflow;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** The benchmark scenarios; each measures on a fresh database of the chosen journal. */
+final class Scenarios {
+
+  private static final Duration ASK = Duration.ofSeconds(30);
+
+  private final BenchJournal journal;
+  private final LoadDriver driver;
+  private final Progress progress;
+  private final BenchCommand.Settings settings;
+
+  Scenarios(BenchJournal journal, Progress progress, BenchCommand.Settings settings) {
+    this.journal = journal;
+    this.progress = progress;
+    this.driver = new LoadDriver(progress);
+    this.settings = settings;
+  }
+
+  /** Raw Pekko persistence: one event of the engine's event size per command. */
+  List<BenchResult> raw() {
+    Config node = journal.freshNode(Map.of());
+    String payload = "x".repeat(engineEventSize());
+    int instances = settings.instances();
+    try (RawPersistence raw = new RawPersistence(node)) {
+      driver.run(
+          "raw prepare",
+          instances,
+          settings.concurrency(),
+          settings.duration(),
+          i -> raw.persist("r-" + i, payload, ASK));
+    }
+    try (RawPersistence raw = new RawPersistence(node)) {
+      var cold =
+          driver.run(
+              "raw cold",
+              instances,
+              settings.concurrency(),
+              settings.duration(),
+              i -> raw.persist("r-" + i, payload, ASK));
+      var warm =
+          driver.run(
+              "raw warm",
+              warmOperations(),
+              settings.concurrency(),
+              settings.duration(),
+              i -> raw.persist("r-" + (i % instances), payload, ASK));
+      return List.of(cold.toResult("raw", "cold", null), warm.toResult("raw", "warm", null));
+    }
+  }
+
+  /** Actions through the embedding API against the order reducer. */
+  List<BenchResult> actions() {
+    Config node = journal.freshNode(Map.of());
+    int instances = settings.instances();
+    try (WorkflowEngine engine = WorkflowEngine.create(node, Samples.registry())) {
+      driver.run(
+          "actions prepare",
+          instances,
+          settings.concurrency(),
+          settings.duration(),
+          i ->
+              engine.start(
+                  OrderWorkflow.TYPE, StartRequest.of("o-" + i, json(Map.of("customerId", "c")))));
+    }
+    try (WorkflowEngine engine = WorkflowEngine.create(node, Samples.registry())) {
+      var cold =
+          driver.run(
+              "actions cold",
+              instances,
+              settings.concurrency(),
+              settings.duration(),
+              i -> engine.send(OrderWorkflow.TYPE, "o-" + i, addItem(i)));
+      var warm =
+          driver.run(
+              "actions warm",
+              warmOperations(),
+              settings.concurrency(),
+              settings.duration(),
+              i -> engine.send(OrderWorkflow.TYPE, "o-" + (i % instances), addItem(i)));
+      // The same load again, paced at half the rate just measured: latency below saturation.
+      BenchResult peak = warm.toResult("actions", "warm", null);
+      double halfRate = peak.throughput() / 2;
+      var half =
+          driver.run(
+              "actions at half rate",
+              warmOperations(),
+              settings.concurrency(),
+              settings.duration(),
+              halfRate,
+              i -> engine.send(OrderWorkflow.TYPE, "o-" + (i % instances), addItem(i)));
+      return List.of(
+          cold.toResult("actions", "cold", null),
+          peak,
+          half.toResult("actions", "half-rate", Map.of("target_rate", halfRate)));
+    }
+  }
+
+  /** The same actions through the HTTP gateway, over keep-alive connections. */
+  List<BenchResult> http() {
+    Config node = journal.freshNode(Map.of());
+    int instances = settings.instances();
+    ExecutorService clientThreads = Executors.newFixedThreadPool(2);
+    HttpClient client = HttpClient.newBuilder().executor(clientThreads).build();
+    try {
+      try (EngineNode gateway = EngineNode.start(node, Samples.registry())) {
+        URI base =
+            URI.create("http://127.0.0.1:" + gateway.port() + "/v1/workflows/order/instances");
+        driver.run(
+            "http prepare",
+            instances,
+            settings.concurrency(),
+            settings.duration(),
+            i ->
+                post(
+                    client,
+                    base,
+                    "{\"instanceId\":\"h-" + i + "\",\"input\":{\"customerId\":\"c\"}}"));
+      }
+      try (EngineNode gateway = EngineNode.start(node, Samples.registry())) {
+        URI base =
+            URI.create("http://127.0.0.1:" + gateway.port() + "/v1/workflows/order/instances/");
+        var cold =
+            driver.run(
+                "http cold",
+                instances,
+                settings.concurrency(),
+                settings.duration(),
+                i -> post(client, base.resolve("h-" + i + "/actions"), addItemBody(i)));
+        var warm =
+            driver.run(
+                "http warm",
+                warmOperations(),
+                settings.concurrency(),
+                settings.duration(),
+                i ->
+                    post(
+                        client, base.resolve("h-" + (i % instances) + "/actions"), addItemBody(i)));
+        return List.of(cold.toResult("http", "cold", null), warm.toResult("http", "warm", null));
+      }
+    } finally {
+      clientThreads.shutdownNow();
+    }
+  }
+
+  /** Whole order workflows with their effects, handled in process at once, to COMPLETED. */
+  List<BenchResult> workflows() {
+    Config node = journal.freshNode(Map.of());
+    Map<String, CompletableFuture<Void>> shipped = new ConcurrentHashMap<>();
+    try (WorkflowEngine engine =
+        WorkflowEngine.builder(node)
+            .workflows(Samples.registry())
+            .handler(system -> new InstantHttp(shipped))
+            .start()) {
+      var run =
+          driver.run(
+              "workflows",
+              settings.instances(),
+              settings.concurrency(),
+              settings.duration(),
+              i -> {
+                String id = "w-" + i;
+                CompletableFuture<Void> done =
+                    shipped.computeIfAbsent(id, k -> new CompletableFuture<>());
+                return engine
+                    .start(OrderWorkflow.TYPE, StartRequest.of(id, json(Map.of("customerId", "c"))))
+                    .thenCompose(started -> engine.send(OrderWorkflow.TYPE, id, addItem(i)))
+                    .thenCompose(
+                        added ->
+                            engine.send(
+                                OrderWorkflow.TYPE, id, ActionRequest.of("PlaceOrder", null)))
+                    .thenCompose(placed -> done)
+                    .thenCompose(last -> completed(engine, id));
+              });
+      return List.of(run.toResult("workflows", "end-to-end", null));
+    }
+  }
+
+  /**
+   * Recovery of an instance with {@code --recovery-events} events, with the default snapshot
+   * interval and with snapshots off: the first answer of the passivated instance on a running node
+   * (its recovery alone), and the first answer on a freshly started node (with the node's own start
+   * of sharding).
+   */
+  List<BenchResult> recovery() {
+    List<BenchResult> results = new ArrayList<>();
+    // Short enough to keep the run brief, long enough that a loaded node passivates reliably.
+    Duration idle =
+        settings.passivation().compareTo(Duration.ofSeconds(1)) < 0
+            ? settings.passivation()
+            : Duration.ofSeconds(1);
+    for (int snapshotEvery : List.of(1000, 0)) {
+      Config node =
+          journal.freshNode(
+              Map.of(
+                  "onex.instance.snapshot-every",
+                  snapshotEvery,
+                  "onex.instance.passivate-idle-after",
+                  idle.toMillis() + "ms"));
+      List<Double> passivated = new ArrayList<>();
+      try (WorkflowEngine engine = WorkflowEngine.create(node, Samples.registry())) {
+        engine
+            .start(OrderWorkflow.TYPE, StartRequest.of("long", json(Map.of("customerId", "c"))))
+            .toCompletableFuture()
+            .join();
+        driver.run(
+            "recovery prepare",
+            settings.recoveryEvents() - 1,
+            settings.concurrency(),
+            Duration.ofMinutes(5),
+            i -> engine.send(OrderWorkflow.TYPE, "long", addItem(i)));
+        for (int attempt = 0; attempt < 3; attempt++) {
+          sleep(idle.multipliedBy(3));
+          passivated.add(timeFirstAnswer(engine));
+        }
+        sleep(idle.multipliedBy(3));
+      }
+      List<Double> fresh = new ArrayList<>();
+      for (int attempt = 0; attempt < 3; attempt++) {
+        try (WorkflowEngine engine = WorkflowEngine.create(node, Samples.registry())) {
+          fresh.add(timeFirstAnswer(engine));
+          sleep(idle.multipliedBy(3));
+        }
+      }
+      passivated.sort(Double::compare);
+      fresh.sort(Double::compare);
+      String phase = snapshotEvery > 0 ? "snapshots" : "no-snapshots";
+      progress.note(
+          "recovery " + phase + ": passivated " + passivated + " ms, fresh node " + fresh + " ms");
+      results.add(
+          new BenchResult(
+              "recovery",
+              phase,
+              settings.recoveryEvents(),
+              0,
+              passivated.get(1),
+              passivated.get(2),
+              passivated.get(2),
+              passivated.get(2),
+              null,
+              Map.of(
+                  "recovery_ms", passivated.get(1),
+                  "fresh_node_ms", fresh.get(1),
+                  "events", (double) settings.recoveryEvents())));
+    }
+    return results;
+  }
+
+  private double timeFirstAnswer(WorkflowEngine engine) {
+    long started = System.nanoTime();
+    InstanceView view = engine.get(OrderWorkflow.TYPE, "long").toCompletableFuture().join();
+    double ms = (System.nanoTime() - started) / 1e6;
+    if (view.sequence() != settings.recoveryEvents()) {
+      throw new IllegalStateException(
+          "Recovered " + view.sequence() + " events, expected " + settings.recoveryEvents());
+    }
+    return ms;
+  }
+
+  /** Heap used by active instances that each received one action, and after they passivated. */
+  List<BenchResult> memory() {
+    Config node =
+        journal.freshNode(
+            Map.of("onex.instance.passivate-idle-after", settings.passivation().toMillis() + "ms"));
+    int instances = settings.memoryInstances();
+    double baseline = usedHeapMb();
+    try (WorkflowEngine engine = WorkflowEngine.create(node, Samples.registry())) {
+      var run =
+          driver.run(
+              "memory",
+              instances,
+              settings.concurrency(),
+              Duration.ofMinutes(10),
+              i ->
+                  engine.start(
+                      OrderWorkflow.TYPE,
+                      StartRequest.of("m-" + i, json(Map.of("customerId", "c")))));
+      double active = usedHeapMb() - baseline;
+      progress.note(
+          "memory: "
+              + instances
+              + " active instances use "
+              + Math.round(active)
+              + " MB; waiting for passivation");
+      sleep(settings.passivation().multipliedBy(2).plusSeconds(2));
+      double passivated = usedHeapMb() - baseline;
+      return List.of(
+          run.toResult(
+              "memory",
+              "active",
+              Map.of(
+                  "instances",
+                  (double) instances,
+                  "heap_active_mb",
+                  active,
+                  "heap_passivated_mb",
+                  passivated,
+                  "bytes_per_instance",
+                  active * 1024 * 1024 / instances)));
+    }
+  }
+
+  private long warmOperations() {
+    return (long) settings.instances() * (settings.actions() - 1);
+  }
+
+  private static ActionRequest addItem(long i) {
+    return ActionRequest.of(
+        "AddItem", json(Map.of("sku", "sku-" + (i % 5), "quantity", 1, "unitPrice", 9.5)));
+  }
+
+  private static String addItemBody(long i) {
+    return "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"sku-"
+        + (i % 5)
+        + "\",\"quantity\":1,\"unitPrice\":9.5}}";
+  }
+
+  private static CompletionStage<HttpResponse<Void>> post(HttpClient client, URI uri, String body) {
+    return client
+        .sendAsync(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .thenApply(
+            response -> {
+              if (response.statusCode() >= 300) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
+              }
+              return response;
+            });
+  }
+
+  private static CompletionStage<InstanceView> completed(WorkflowEngine engine, String id) {
+    return engine
+        .get(OrderWorkflow.TYPE, id)
+        .thenCompose(
+            view ->
+                view.status().isFinal()
+                    ? CompletableFuture.completedFuture(view)
+                    : CompletableFuture.supplyAsync(
+                            () -> id, CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS))
+                        .thenCompose(again -> completed(engine, again)));
+  }
+
+  /** The size of a journaled AddItem event of the order workflow, as JSON. */
+  static int engineEventSize() {
+    var machine = InstanceMachine.of(OrderWorkflow.definition());
+    var started =
+        machine.start(
+            "o-1",
+            Action.builder(Action.START)
+                .payload(json(Map.of("customerId", "c")))
+                .issuedAt(Instant.now())
+                .build());
+    var added = machine.apply(started.instance(), addItem(1).toAction(Instant.now()));
+    try {
+      return EngineJson.mapper().writeValueAsBytes(added.event()).length;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode json(Object value) {
+    return EngineJson.mapper().valueToTree(value);
+  }
+
+  private static double usedHeapMb() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      sleep(Duration.ofMillis(200));
+    }
+    Runtime runtime = Runtime.getRuntime();
+    return (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Answers http intents at once; completes an order's future when it is shipped. */
+  private record InstantHttp(Map<String, CompletableFuture<Void>> shipped)
+      implements EffectHandler {
+    @Override
+    public String handlerType() {
+      return "http";
+    }
+
+    @Override
+    public void initialize(Config config) {}
+
+    @Override
+    public CompletionStage<Void> shutdown(Duration timeout) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
+      if ("ship".equals(request.intent().metadata().get(OrderReducer.STEP))) {
+        shipped
+            .computeIfAbsent(request.instanceId(), k -> new CompletableFuture<>())
+            .complete(null);
+      }
+      return CompletableFuture.completedFuture(
+          EffectResult.of(EngineJson.mapper().createObjectNode().put("ok", true)));
+    }
+
+    @Override
+    public HandlerDescription describe() {
+      return new HandlerDescription("http", "answers at once, for benchmarks", Map.of());
+    }
+
+    @Override
+    public CompletionStage<HandlerHealth> healthCheck() {
+      return CompletableFuture.completedFuture(HandlerHealth.healthy("in process"));
+    }
+  }
+}
