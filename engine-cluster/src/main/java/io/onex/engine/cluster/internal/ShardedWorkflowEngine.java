@@ -34,6 +34,7 @@ import io.onex.engine.persistence.internal.InstanceReply;
 import io.onex.engine.persistence.internal.IntentExecutor;
 import io.onex.engine.persistence.internal.JournalHistory;
 import io.onex.engine.persistence.internal.JournalSchema;
+import io.onex.engine.persistence.internal.JournalWarmUp;
 import io.onex.engine.persistence.internal.OutcomeSink;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.time.Clock;
@@ -168,7 +169,11 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
       shards.hostWith(WorkflowRuntime.create(registry, effective, clock, executor));
       registry.types().forEach(shards::host);
       Duration startTimeout = effective.getDuration("onex.engine.start-timeout");
-      awaitUp(up.thenCompose(isUp -> shards.ready(startTimeout)), startTimeout);
+      awaitUp(
+          up.thenCompose(isUp -> shards.ready(startTimeout))
+              .thenCompose(coordinators -> JournalWarmUp.run(system, startTimeout))
+              .thenApply(warm -> null),
+          startTimeout);
       log.info(
           "Engine node {} started with journal {} hosting {} with handlers {}",
           cluster.selfMember().address(),

@@ -155,7 +155,7 @@ public final class WorkflowInstanceBehavior
 
   private ReplyEffect<WorkflowEvent, InstanceState> onApply(InstanceState state, Apply command) {
     if (state instanceof NotStarted) {
-      return fail(command.replyTo(), notFound());
+      return notFound(command.replyTo());
     }
     if (state instanceof Diverged diverged) {
       return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
@@ -188,7 +188,7 @@ public final class WorkflowInstanceBehavior
 
   private ReplyEffect<WorkflowEvent, InstanceState> onGet(InstanceState state, Get command) {
     if (state instanceof NotStarted) {
-      return fail(command.replyTo(), notFound());
+      return notFound(command.replyTo());
     }
     if (state instanceof Diverged diverged) {
       if (diverged.lastGood() == null) {
@@ -326,8 +326,13 @@ public final class WorkflowInstanceBehavior
     }
   }
 
-  private InstanceNotFoundException notFound() {
-    return new InstanceNotFoundException(workflowType, instanceId);
+  /**
+   * Answers that the instance was never started, and passivates at once: a request for an unknown
+   * id must not leave an entity behind that is remembered and restarted with every node start.
+   */
+  private ReplyEffect<WorkflowEvent, InstanceState> notFound(ActorRef<InstanceReply> replyTo) {
+    passivate.accept(context.getSelf());
+    return fail(replyTo, new InstanceNotFoundException(workflowType, instanceId));
   }
 
   @Override
