@@ -87,6 +87,10 @@ abstract class NodeRestartContract {
               "{\"type\":\"VerifyEmail\",\"payload\":{\"code\":\"123456\"}}"),
           200);
 
+      // the welcome notification's outcome is recorded before the node stops
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> node.get(ONBOARDING + "u-1").body().get("pendingIntents").isEmpty());
       orderBefore = node.get(ORDER + "o-1").body();
       orderHistoryBefore = allHistory(node, ORDER + "o-1");
       onboardingBefore = node.get(ONBOARDING + "u-1").body();
@@ -115,7 +119,7 @@ abstract class NodeRestartContract {
       expect(activated, 200);
       assertThat(activated.text("status")).isEqualTo("COMPLETED");
       assertThat(activated.body().get("sequence").asLong())
-          .isEqualTo(onboardingBefore.get("sequence").asLong() + 2);
+          .isGreaterThan(onboardingBefore.get("sequence").asLong() + 1);
     }
   }
 }

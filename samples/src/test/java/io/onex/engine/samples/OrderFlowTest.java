@@ -32,7 +32,7 @@ class OrderFlowTest {
   static void startNode() {
     node =
         TestNode.start(
-            Map.of("onex.data-dir", dataDir.toString(), "onex.samples.services.delay-ms", 200));
+            Map.of("onex.data-dir", dataDir.toString(), "onex.samples.services.delay-ms", 500));
   }
 
   @AfterAll

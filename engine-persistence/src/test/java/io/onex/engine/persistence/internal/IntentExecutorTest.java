@@ -257,7 +257,9 @@ class IntentExecutorTest {
         executor.tell(new Execute("w", "i-1", failing, instance.ref()));
         assertThat(outcomeOf(failing)).isInstanceOf(IntentOutcome.Failed.class);
       }
-      assertThat(breakers.states()).containsEntry("scripted:svc", "OPEN");
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(breakers.states()).containsEntry("scripted:svc", "OPEN"));
 
       Intent failFast = intent("svc", IntentPriority.NORMAL, once);
       executor.tell(new Execute("w", "i-1", failFast, instance.ref()));
