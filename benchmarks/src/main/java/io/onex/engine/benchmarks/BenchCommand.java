@@ -38,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
       Duration duration,
       int recoveryEvents,
       int memoryInstances,
-      Duration passivation) {}
+      Duration passivation,
+      int recoveryRuns) {}
 
   @Option(
       names = "--scenario",
@@ -101,6 +102,13 @@ public final class BenchCommand implements Callable<Integer> {
           "Idle time after which the memory scenario's instances passivate (default: ${DEFAULT-VALUE}).")
   String passivateAfter;
 
+  @Option(
+      names = "--recovery-runs",
+      defaultValue = "3",
+      description =
+          "Times each recovery is measured; the median is reported (default: ${DEFAULT-VALUE}).")
+  int recoveryRuns;
+
   @Option(names = "--out", description = "Also write the results as JSON to this file.")
   Path out;
 
@@ -133,7 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
             parseDuration(duration),
             recoveryEvents,
             memoryInstances,
-            parseDuration(passivateAfter));
+            parseDuration(passivateAfter),
+            recoveryRuns);
     List<String> chosen =
         scenario.equals("all")
             ? List.of("raw", "actions", "http", "workflows", "recovery", "memory")

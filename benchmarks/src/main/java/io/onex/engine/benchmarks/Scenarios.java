@@ -249,14 +249,14 @@ final class Scenarios {
             settings.concurrency(),
             Duration.ofMinutes(5),
             i -> engine.send(OrderWorkflow.TYPE, "long", addItem(i)));
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < settings.recoveryRuns(); attempt++) {
           sleep(idle.multipliedBy(3));
           passivated.add(timeFirstAnswer(engine));
         }
         sleep(idle.multipliedBy(3));
       }
       List<Double> fresh = new ArrayList<>();
-      for (int attempt = 0; attempt < 3; attempt++) {
+      for (int attempt = 0; attempt < settings.recoveryRuns(); attempt++) {
         fresh.add(firstAnswerInNewProcess(node));
       }
       passivated.sort(Double::compare);
@@ -270,14 +270,14 @@ final class Scenarios {
               phase,
               settings.recoveryEvents(),
               0,
-              passivated.get(1),
-              passivated.get(2),
-              passivated.get(2),
-              passivated.get(2),
+              median(passivated),
+              passivated.get(passivated.size() - 1),
+              passivated.get(passivated.size() - 1),
+              passivated.get(passivated.size() - 1),
               null,
               Map.of(
-                  "recovery_ms", passivated.get(1),
-                  "fresh_node_ms", fresh.get(1),
+                  "recovery_ms", median(passivated),
+                  "fresh_node_ms", median(fresh),
                   "events", (double) settings.recoveryEvents())));
     }
     return results;
@@ -324,6 +324,10 @@ final class Scenarios {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static double median(List<Double> sorted) {
+    return sorted.get(sorted.size() / 2);
   }
 
   private double timeFirstAnswer(WorkflowEngine engine) {

@@ -40,6 +40,8 @@ class BenchCommandSmokeTest {
             "50",
             "--passivate-after",
             "300ms",
+            "--recovery-runs",
+            "1",
             "--out",
             json.toString());
 
