@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--passivate-after",
-      defaultValue = "10s",
+      defaultValue = "5s",
       description =
           "Idle time after which the memory scenario's instances passivate (default: ${DEFAULT-VALUE}).")
   String passivateAfter;

@@ -250,10 +250,10 @@ final class Scenarios {
             Duration.ofMinutes(5),
             i -> engine.send(OrderWorkflow.TYPE, "long", addItem(i)));
         for (int attempt = 0; attempt < settings.recoveryRuns(); attempt++) {
-          sleep(idle.multipliedBy(3));
+          sleep(idle.multipliedBy(2));
           passivated.add(timeFirstAnswer(engine));
         }
-        sleep(idle.multipliedBy(3));
+        sleep(idle.multipliedBy(2));
       }
       List<Double> fresh = new ArrayList<>();
       for (int attempt = 0; attempt < settings.recoveryRuns(); attempt++) {
@@ -366,7 +366,7 @@ final class Scenarios {
               + " active instances use "
               + Math.round(active)
               + " MB; waiting for passivation");
-      sleep(settings.passivation().multipliedBy(2).plusSeconds(2));
+      sleep(settings.passivation().plusSeconds(3));
       double passivated = usedHeapMb() - baseline;
       return List.of(
           run.toResult(

@@ -149,6 +149,8 @@ public final class WorkflowInstanceBehavior
       return persist(
           command.replyTo(), runtime.machine(definition).start(instanceId, command.action()));
     } catch (WorkflowException e) {
+      // A refused start leaves nothing behind to remember.
+      passivate.accept(context.getSelf());
       return fail(command.replyTo(), e);
     }
   }
