@@ -476,14 +476,6 @@ final class Scenarios {
     }
 
     @Override
-    public void initialize(Config config) {}
-
-    @Override
-    public CompletionStage<Void> shutdown(Duration timeout) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
     public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
       if ("ship".equals(request.intent().metadata().get(OrderReducer.STEP))) {
         shipped

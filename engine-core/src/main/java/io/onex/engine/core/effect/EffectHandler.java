@@ -2,6 +2,7 @@ package io.onex.engine.core.effect;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,11 +21,16 @@ public interface EffectHandler {
   /** The intent type this handler carries out. */
   String handlerType();
 
-  /** Prepares the handler with its section of the configuration ({@code onex.handlers.<type>}). */
-  void initialize(Config config);
+  /**
+   * Prepares the handler with its section of the configuration ({@code onex.handlers.<type>}). Does
+   * nothing by default.
+   */
+  default void initialize(Config config) {}
 
-  /** Releases the handler's resources, waiting at most {@code timeout}. */
-  CompletionStage<Void> shutdown(Duration timeout);
+  /** Releases the handler's resources, waiting at most {@code timeout}. Holds none by default. */
+  default CompletionStage<Void> shutdown(Duration timeout) {
+    return CompletableFuture.completedFuture(null);
+  }
 
   /** Carries out one attempt of an intent; completes with the result handed to the reducer. */
   CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig);
@@ -32,6 +38,8 @@ public interface EffectHandler {
   /** What the handler does and how it is set up, for operators. */
   HandlerDescription describe();
 
-  /** Whether the handler can do its work now. */
-  CompletionStage<HandlerHealth> healthCheck();
+  /** Whether the handler can do its work now; healthy by default. */
+  default CompletionStage<HandlerHealth> healthCheck() {
+    return CompletableFuture.completedFuture(HandlerHealth.healthy("no check"));
+  }
 }

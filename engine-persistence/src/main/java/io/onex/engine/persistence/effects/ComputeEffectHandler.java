@@ -11,7 +11,6 @@ import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
 import io.onex.engine.core.effect.HandlerHealth;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +64,6 @@ public final class ComputeEffectHandler implements EffectHandler {
     if (config.hasPath("parallelism")) {
       parallelism = config.getInt("parallelism");
     }
-  }
-
-  @Override
-  public CompletionStage<Void> shutdown(Duration timeout) {
-    return CompletableFuture.completedFuture(null);
   }
 
   @Override

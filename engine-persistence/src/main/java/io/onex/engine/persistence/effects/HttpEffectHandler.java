@@ -70,11 +70,6 @@ public final class HttpEffectHandler implements EffectHandler {
   }
 
   @Override
-  public CompletionStage<Void> shutdown(Duration timeout) {
-    return CompletableFuture.completedFuture(null);
-  }
-
-  @Override
   public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
     String base = targets.get(request.target());
     if (base == null) {

@@ -7,7 +7,6 @@ import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
 import io.onex.engine.core.effect.HandlerHealth;
 import io.onex.engine.core.internal.EngineJson;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,11 +37,6 @@ public final class LogEffectHandler implements EffectHandler {
     if (config.hasPath("logger")) {
       logger = LoggerFactory.getLogger(config.getString("logger"));
     }
-  }
-
-  @Override
-  public CompletionStage<Void> shutdown(Duration timeout) {
-    return CompletableFuture.completedFuture(null);
   }
 
   @Override

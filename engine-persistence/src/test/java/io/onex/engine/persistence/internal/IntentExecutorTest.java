@@ -63,14 +63,6 @@ class IntentExecutorTest {
     }
 
     @Override
-    public void initialize(Config config) {}
-
-    @Override
-    public CompletionStage<Void> shutdown(Duration timeout) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
     public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
       attempts.add(request.target());
       attemptTimes.add(Instant.now());
