@@ -35,8 +35,20 @@ public record InstanceView(
    * their execution.
    */
   public static InstanceView of(WorkflowInstance<?> instance) {
-    return of(
-        instance,
+    return of(instance, EngineJson.mapper().valueToTree(instance.state()));
+  }
+
+  /** As {@link #of(WorkflowInstance)}, with the state already converted to {@code stateJson}. */
+  public static InstanceView of(WorkflowInstance<?> instance, JsonNode stateJson) {
+    return new InstanceView(
+        instance.workflowType(),
+        instance.instanceId(),
+        instance.status(),
+        instance.sequence(),
+        instance.epoch(),
+        instance.definitionVersion(),
+        stateJson,
+        instance.statusReason(),
         instance.pendingIntents().stream()
             .map(intent -> PendingIntentView.of(intent, 0, null, null))
             .toList());

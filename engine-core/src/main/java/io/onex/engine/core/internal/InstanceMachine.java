@@ -53,8 +53,11 @@ public final class InstanceMachine<S, A> {
     return definition;
   }
 
-  /** The result of applying one action: the event to journal and the instance it leads to. */
-  public record Applied<S>(WorkflowEvent event, WorkflowInstance<S> instance) {}
+  /**
+   * The result of applying one action: the event to journal, the instance it leads to, and that
+   * instance's state as JSON (computed once for the digest, reused by whoever shows the state).
+   */
+  public record Applied<S>(WorkflowEvent event, WorkflowInstance<S> instance, JsonNode stateJson) {}
 
   /** Starts instance {@code instanceId} from the start action, whose payload is the start input. */
   public Applied<S> start(String instanceId, Action action) {
@@ -288,7 +291,7 @@ public final class InstanceMachine<S, A> {
             state,
             digest,
             pending);
-    return new Applied<>(event, instance);
+    return new Applied<>(event, instance, stateJson);
   }
 
   private <I> S initialState(StartSpec<I, S> spec, JsonNode input, DefaultReduceContext context) {

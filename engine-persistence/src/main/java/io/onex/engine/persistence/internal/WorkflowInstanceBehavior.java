@@ -1,5 +1,6 @@
 package io.onex.engine.persistence.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.ActionExpiredException;
 import io.onex.engine.core.InstanceAlreadyExistsException;
@@ -270,7 +271,7 @@ public final class WorkflowInstanceBehavior
     return Effect()
         .persist(applied.event())
         .thenRun(after -> dispatch(emitted))
-        .thenReply(replyTo, after -> answer(applied.instance(), emitted));
+        .thenReply(replyTo, after -> answer(applied.instance(), applied.stateJson(), emitted));
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> fail(
@@ -302,8 +303,8 @@ public final class WorkflowInstanceBehavior
    * without the executor's progress, so that a repeated keyed request gets exactly this answer.
    */
   private static InstanceReply.Accepted answer(
-      WorkflowInstance<Object> instance, List<Intent> emitted) {
-    return new InstanceReply.Accepted(InstanceView.of(instance), emitted);
+      WorkflowInstance<Object> instance, JsonNode stateJson, List<Intent> emitted) {
+    return new InstanceReply.Accepted(InstanceView.of(instance, stateJson), emitted);
   }
 
   private InstanceView view(WorkflowInstance<Object> instance) {
@@ -353,8 +354,10 @@ public final class WorkflowInstanceBehavior
     Active active = state instanceof Active a ? a : null;
     WorkflowInstance<Object> current = active == null ? null : active.instance();
     WorkflowInstance<Object> next;
+    JsonNode nextJson = null;
     if (decided != null && decided.event().eventId().equals(event.eventId())) {
       next = decided.instance();
+      nextJson = decided.stateJson();
       forgetResolved(next);
     } else {
       try {
@@ -377,7 +380,10 @@ public final class WorkflowInstanceBehavior
           window.with(
               key,
               event.timestamp(),
-              answer(next, event.intents()),
+              answer(
+                  next,
+                  nextJson != null ? nextJson : EngineJson.mapper().valueToTree(next.state()),
+                  event.intents()),
               runtime.settings().idempotencyMaxKeys(),
               runtime.settings().idempotencyMaxAge());
     }
