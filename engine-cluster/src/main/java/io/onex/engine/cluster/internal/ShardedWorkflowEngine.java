@@ -294,21 +294,17 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   @Override
   public CompletionStage<InstanceView> stateAt(
       String workflowType, String instanceId, long sequence) {
-    return attempt(
-        () -> {
-          checkAddress(workflowType, instanceId);
-          return inspector.stateAt(workflowType, instanceId, sequence);
-        });
+    return onInstance(
+        workflowType, instanceId, () -> inspector.stateAt(workflowType, instanceId, sequence));
   }
 
   @Override
   public CompletionStage<ReplayReport> replay(
       String workflowType, String instanceId, int definitionVersion) {
-    return attempt(
-        () -> {
-          checkAddress(workflowType, instanceId);
-          return inspector.replay(workflowType, instanceId, definitionVersion);
-        });
+    return onInstance(
+        workflowType,
+        instanceId,
+        () -> inspector.replay(workflowType, instanceId, definitionVersion));
   }
 
   @Override
@@ -322,11 +318,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
 
   @Override
   public CompletionStage<List<WorkflowEvent>> export(String workflowType, String instanceId) {
-    return attempt(
-        () -> {
-          checkAddress(workflowType, instanceId);
-          return inspector.history(workflowType, instanceId);
-        });
+    return onInstance(workflowType, instanceId, () -> inspector.history(workflowType, instanceId));
   }
 
   @Override
@@ -446,6 +438,16 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     return new EngineUnavailableException(
         "Expected workflow instance '" + id + "' of type '" + type + "' to answer, but it " + why,
         cause);
+  }
+
+  /** Runs {@code call} once the type and instance id are known to be valid. */
+  private <T> CompletionStage<T> onInstance(
+      String workflowType, String instanceId, Supplier<CompletionStage<T>> call) {
+    return attempt(
+        () -> {
+          checkAddress(workflowType, instanceId);
+          return call.get();
+        });
   }
 
   private void checkType(String workflowType) {
