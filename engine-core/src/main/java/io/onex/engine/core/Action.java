@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param actionId unique id of this action
  * @param type the action's name, one of the workflow definition's action types
  * @param leaseId the lease that entitles the issuer to write, or {@code null}
+ * @param fencingToken the fencing token granted with that lease, or {@code null}
  * @param epoch the instance epoch the issuer expects, or {@code null} when it asserts none
  * @param target the node or component the action is meant for, or {@code null}
  * @param payload the action's data as JSON ({@code null} JSON when it has none)
@@ -38,6 +39,7 @@ public record Action(
     String actionId,
     String type,
     String leaseId,
+    Long fencingToken,
     Long epoch,
     String target,
     JsonNode payload,
@@ -81,6 +83,7 @@ public record Action(
     return new Builder(type)
         .actionId(actionId)
         .leaseId(leaseId)
+        .fencingToken(fencingToken)
         .epoch(epoch)
         .target(target)
         .payload(payload)
@@ -118,6 +121,7 @@ public record Action(
     private String actionId = UUID.randomUUID().toString();
     private final String type;
     private String leaseId;
+    private Long fencingToken;
     private Long epoch;
     private String target;
     private JsonNode payload;
@@ -142,6 +146,11 @@ public record Action(
 
     public Builder leaseId(String leaseId) {
       this.leaseId = leaseId;
+      return this;
+    }
+
+    public Builder fencingToken(Long fencingToken) {
+      this.fencingToken = fencingToken;
       return this;
     }
 
@@ -211,6 +220,7 @@ public record Action(
           actionId,
           type,
           leaseId,
+          fencingToken,
           epoch,
           target,
           payload,

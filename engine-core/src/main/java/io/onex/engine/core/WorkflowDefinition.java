@@ -33,6 +33,7 @@ public final class WorkflowDefinition<S, A> {
   private final StartSpec<?, S> start;
   private final Map<String, ActionSpec<? extends A>> actions;
   private final Reducer<S, A> reducer;
+  private final boolean leaseRequired;
 
   private WorkflowDefinition(Builder<S, A> builder) {
     this.type = builder.type;
@@ -43,6 +44,7 @@ public final class WorkflowDefinition<S, A> {
     this.start = builder.start;
     this.actions = Map.copyOf(builder.actions);
     this.reducer = builder.reducer;
+    this.leaseRequired = builder.leaseRequired;
   }
 
   /** Starts the definition of {@code version} of workflow type {@code type}. */
@@ -90,6 +92,14 @@ public final class WorkflowDefinition<S, A> {
     return reducer;
   }
 
+  /**
+   * Whether instances accept actions only from the holder of their lease (resource {@link
+   * LeaseFence#resourceOf}), fenced by the lease's token: see {@link Builder#requireLease()}.
+   */
+  public boolean leaseRequired() {
+    return leaseRequired;
+  }
+
   @Override
   public String toString() {
     return "WorkflowDefinition[" + type + " v" + version + "]";
@@ -131,6 +141,7 @@ public final class WorkflowDefinition<S, A> {
     private StartSpec<?, S> start;
     private final Map<String, ActionSpec<? extends A>> actions = new LinkedHashMap<>();
     private Reducer<S, A> reducer;
+    private boolean leaseRequired;
 
     private Builder(String type, int version) {
       this.type = type;
@@ -178,6 +189,18 @@ public final class WorkflowDefinition<S, A> {
 
     public Builder<S, A> reducer(Reducer<S, A> reducer) {
       this.reducer = reducer;
+      return this;
+    }
+
+    /**
+     * Makes the instances single-writer: the start and every action must carry the lease id and
+     * fencing token of the current lease on the instance's resource ({@link
+     * LeaseFence#resourceOf}), and a token lower than the highest the instance has seen is refused
+     * with {@link LeaseRejectedException}. Intent outcomes and timers are exempt: they continue
+     * what an admitted action began.
+     */
+    public Builder<S, A> requireLease() {
+      this.leaseRequired = true;
       return this;
     }
 

@@ -7,7 +7,7 @@ package io.onex.engine.core;
  * @param code the exception's {@link WorkflowException#code()}
  * @param message its message
  * @param field the offending field, for identifier and payload errors; otherwise null
- * @param reason the reducer's reason, for rejected transitions; otherwise null
+ * @param reason the reducer's reason, for rejected transitions and leases; otherwise null
  * @param status the instance status, for closed instances; otherwise null
  */
 public record WorkflowError(
@@ -26,6 +26,8 @@ public record WorkflowError(
       reason = e.rejection().reason();
     } else if (exception instanceof InstanceClosedException e) {
       status = e.status();
+    } else if (exception instanceof LeaseRejectedException e) {
+      reason = e.reason();
     }
     return new WorkflowError(exception.code(), exception.getMessage(), field, reason, status);
   }
@@ -45,6 +47,7 @@ public record WorkflowError(
       case "instance-diverged" -> new InstanceDivergedException(this);
       case "intent-not-pending" -> new IntentNotPendingException(this);
       case "epoch-conflict" -> new EpochConflictException(this);
+      case "lease-required", "stale-lease" -> new LeaseRejectedException(this);
       default -> new EngineUnavailableException(this);
     };
   }

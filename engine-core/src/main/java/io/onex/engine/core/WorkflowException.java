@@ -19,6 +19,7 @@ public abstract sealed class WorkflowException extends RuntimeException
         InstanceDivergedException,
         IntentNotPendingException,
         EpochConflictException,
+        LeaseRejectedException,
         EngineUnavailableException {
 
   protected WorkflowException(String message) {

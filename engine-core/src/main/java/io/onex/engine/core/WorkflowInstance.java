@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The engine's envelope around a workflow's own state: which instance it is, the definition version
  * it is pinned to, its status, the sequence number of the last applied event, its epoch and the
- * digest of the state, and the intents it emitted that have no recorded outcome yet.
+ * digest of the state, the intents it emitted that have no recorded outcome yet, and (for a
+ * single-writer definition) the lease and highest fencing token it has admitted actions under.
  *
  * <p>Immutable; produced only by applying events, live or in replay.
  *
@@ -23,7 +24,8 @@ public record WorkflowInstance<S>(
     long epoch,
     S state,
     String stateDigest,
-    List<Intent> pendingIntents) {
+    List<Intent> pendingIntents,
+    LeaseFence fence) {
 
   public WorkflowInstance {
     Objects.requireNonNull(workflowType, "workflowType");

@@ -3,6 +3,7 @@ package io.onex.engine.persistence;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.LeaseFence;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.internal.EngineJson;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
  *
  * @param statusReason why the instance failed or was cancelled; absent otherwise
  * @param pendingIntents the intents awaiting their outcome, with their attempts
+ * @param lease for a single-writer instance, the lease and highest fencing token it admitted
  */
 public record InstanceView(
     String type,
@@ -24,7 +26,8 @@ public record InstanceView(
     int definitionVersion,
     JsonNode state,
     @JsonInclude(JsonInclude.Include.NON_NULL) String statusReason,
-    List<PendingIntentView> pendingIntents) {
+    List<PendingIntentView> pendingIntents,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LeaseFence lease) {
 
   public InstanceView {
     pendingIntents = pendingIntents == null ? List.of() : List.copyOf(pendingIntents);
@@ -51,7 +54,8 @@ public record InstanceView(
         instance.statusReason(),
         instance.pendingIntents().stream()
             .map(intent -> PendingIntentView.of(intent, 0, null, null))
-            .toList());
+            .toList(),
+        instance.fence());
   }
 
   /** The view of {@code instance} with its pending intents as they are. */
@@ -65,7 +69,8 @@ public record InstanceView(
         instance.definitionVersion(),
         EngineJson.mapper().valueToTree(instance.state()),
         instance.statusReason(),
-        pending);
+        pending,
+        instance.fence());
   }
 
   /** The state decoded into {@code type}, for embedding callers that know the workflow's types. */

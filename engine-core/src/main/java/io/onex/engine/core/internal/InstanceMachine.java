@@ -13,6 +13,8 @@ import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentNotPendingException;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InvalidPayloadException;
+import io.onex.engine.core.LeaseFence;
+import io.onex.engine.core.LeaseRejectedException;
 import io.onex.engine.core.TimerRequest;
 import io.onex.engine.core.Transition;
 import io.onex.engine.core.TransitionRejectedException;
@@ -63,8 +65,10 @@ public final class InstanceMachine<S, A> {
   public Applied<S> start(String instanceId, Action action) {
     DefaultReduceContext context =
         new DefaultReduceContext(definition.type(), instanceId, definition.version(), 1, 0, action);
+    LeaseFence fence =
+        definition.leaseRequired() ? admit(null, definition.type(), instanceId, action) : null;
     S state = initialState(definition.start(), action.payload(), context);
-    return record(context, state, List.of(), InstanceStatus.PENDING, null, List.of());
+    return record(context, state, List.of(), InstanceStatus.PENDING, null, List.of(), fence);
   }
 
   /**
@@ -87,8 +91,11 @@ public final class InstanceMachine<S, A> {
     }
     List<Intent> stillPending = current.pendingIntents();
     String firingTimer = action.metadata().get(TIMER_METADATA);
+    LeaseFence fence = current.fence();
     if (firingTimer != null) {
       stillPending = withoutPending(current, firingTimer);
+    } else if (definition.leaseRequired()) {
+      fence = admit(current.fence(), current.workflowType(), current.instanceId(), action);
     }
     ActionSpec<? extends A> spec =
         definition
@@ -111,7 +118,55 @@ public final class InstanceMachine<S, A> {
               throw new TransitionRejectedException(rejection);
             });
     return recordTransition(
-        context, definition.reducer().reduce(current.state(), payload, context), stillPending);
+        context,
+        definition.reducer().reduce(current.state(), payload, context),
+        stillPending,
+        fence);
+  }
+
+  /**
+   * The fence after admitting {@code action} to a single-writer instance that has seen {@code
+   * fence}; throws {@link LeaseRejectedException} when the action carries no lease or a token below
+   * the highest seen, or another lease under the same token.
+   */
+  private static LeaseFence admit(
+      LeaseFence fence, String workflowType, String instanceId, Action action) {
+    if (action.leaseId() == null || action.fencingToken() == null) {
+      throw LeaseRejectedException.missing(workflowType, instanceId, action.type());
+    }
+    if (fence != null && action.fencingToken() < fence.fencingToken()) {
+      throw LeaseRejectedException.stale(
+          workflowType,
+          instanceId,
+          "superseded",
+          "action '"
+              + action.type()
+              + "' carries fencing token "
+              + action.fencingToken()
+              + " of lease '"
+              + action.leaseId()
+              + "' while the instance has admitted token "
+              + fence.fencingToken()
+              + " of lease '"
+              + fence.leaseId()
+              + "'");
+    }
+    if (fence != null
+        && action.fencingToken() == fence.fencingToken()
+        && !action.leaseId().equals(fence.leaseId())) {
+      throw LeaseRejectedException.stale(
+          workflowType,
+          instanceId,
+          "unknown",
+          "action '"
+              + action.type()
+              + "' carries lease '"
+              + action.leaseId()
+              + "' with the token of lease '"
+              + fence.leaseId()
+              + "'");
+    }
+    return new LeaseFence(action.leaseId(), action.fencingToken());
   }
 
   private Applied<S> applyOutcome(WorkflowInstance<S> current, Action action) {
@@ -137,12 +192,14 @@ public final class InstanceMachine<S, A> {
           List.of(),
           current.status(),
           current.statusReason(),
-          stillPending);
+          stillPending,
+          current.fence());
     }
     return recordTransition(
         context,
         definition.reducer().onOutcome(current.state(), intent, outcome, context),
-        stillPending);
+        stillPending,
+        current.fence());
   }
 
   private DefaultReduceContext contextFor(WorkflowInstance<S> current, Action action) {
@@ -156,7 +213,10 @@ public final class InstanceMachine<S, A> {
   }
 
   private Applied<S> recordTransition(
-      DefaultReduceContext context, Transition<S> transition, List<Intent> stillPending) {
+      DefaultReduceContext context,
+      Transition<S> transition,
+      List<Intent> stillPending,
+      LeaseFence fence) {
     if (transition instanceof Transition.Rejected<S> rejected) {
       throw new TransitionRejectedException(rejected.rejection());
     }
@@ -169,7 +229,8 @@ public final class InstanceMachine<S, A> {
         accepted.intents(),
         accepted.status(),
         accepted.statusReason(),
-        pending);
+        pending,
+        fence);
   }
 
   private static <S> List<Intent> withoutPending(WorkflowInstance<S> current, String intentId) {
@@ -259,7 +320,8 @@ public final class InstanceMachine<S, A> {
       List<Intent> intents,
       InstanceStatus status,
       String statusReason,
-      List<Intent> pending) {
+      List<Intent> pending,
+      LeaseFence fence) {
     Action action = context.action().withStatus(ActionStatus.COMPLETED);
     JsonNode stateJson = EngineJson.mapper().valueToTree(state);
     String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
@@ -290,7 +352,8 @@ public final class InstanceMachine<S, A> {
             context.epoch(),
             state,
             digest,
-            pending);
+            pending,
+            fence);
     return new Applied<>(event, instance, stateJson);
   }
 

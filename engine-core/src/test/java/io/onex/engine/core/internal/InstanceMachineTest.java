@@ -11,6 +11,8 @@ import io.onex.engine.core.InstanceClosedException;
 import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.InvalidPayloadException;
+import io.onex.engine.core.LeaseFence;
+import io.onex.engine.core.LeaseRejectedException;
 import io.onex.engine.core.TransitionRejectedException;
 import io.onex.engine.core.UnknownActionException;
 import io.onex.engine.core.WorkflowEvent;
@@ -206,6 +208,105 @@ class InstanceMachineTest {
       assertThatThrownBy(() -> changed.replay(afterStart, events.get(1)))
           .isInstanceOf(InstanceDivergedException.class)
           .hasMessageContaining("event 2 diverged");
+    }
+  }
+
+  @Nested
+  class SingleWriter {
+
+    private final InstanceMachine<Counter, CounterAction> fenced =
+        InstanceMachine.of(CounterWorkflow.singleWriter());
+
+    private Action underLease(Action action, String leaseId, long token) {
+      return action.toBuilder().leaseId(leaseId).fencingToken(token).build();
+    }
+
+    private WorkflowInstance<Counter> startedUnder(String leaseId, long token) {
+      return fenced
+          .start("f-1", underLease(start(Map.of("initial", 0)), leaseId, token))
+          .instance();
+    }
+
+    @Test
+    void shouldRefuseStartWhenItCarriesNoLease() {
+      assertThatThrownBy(() -> fenced.start("f-1", start(Map.of("initial", 0))))
+          .isInstanceOfSatisfying(
+              LeaseRejectedException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("lease-required");
+                assertThat(e.reason()).isEqualTo("missing");
+                assertThat(e.getMessage()).contains("fenced-counter/f-1");
+              });
+    }
+
+    @Test
+    void shouldRecordTheFenceOfTheLeaseWhenStartedAndRaiseItWithAHigherToken() {
+      // given
+      WorkflowInstance<Counter> started = startedUnder("lease-a", 3);
+
+      // when
+      WorkflowInstance<Counter> after =
+          fenced
+              .apply(started, underLease(action("Increment", Map.of("by", 1)), "lease-b", 4))
+              .instance();
+
+      // then
+      assertThat(started.fence()).isEqualTo(new LeaseFence("lease-a", 3));
+      assertThat(after.fence()).isEqualTo(new LeaseFence("lease-b", 4));
+      assertThat(after.state().value()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAStaleHolderWhenATokenBelowTheHighestSeenArrives() {
+      // given orchestrator B wrote with token 5 after A's lease (token 4) lapsed
+      WorkflowInstance<Counter> current =
+          fenced
+              .apply(
+                  startedUnder("lease-a", 4),
+                  underLease(action("Increment", Map.of("by", 1)), "lease-b", 5))
+              .instance();
+
+      // when A, unaware, writes again; then
+      assertThatThrownBy(
+              () ->
+                  fenced.apply(
+                      current, underLease(action("Increment", Map.of("by", 1)), "lease-a", 4)))
+          .isInstanceOfSatisfying(
+              LeaseRejectedException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("stale-lease");
+                assertThat(e.reason()).isEqualTo("superseded");
+                assertThat(e.getMessage()).contains("token 4", "token 5");
+              });
+    }
+
+    @Test
+    void shouldRefuseAnotherLeaseUnderTheSameToken() {
+      WorkflowInstance<Counter> current = startedUnder("lease-a", 2);
+
+      assertThatThrownBy(
+              () ->
+                  fenced.apply(
+                      current, underLease(action("Increment", Map.of("by", 1)), "forged", 2)))
+          .isInstanceOfSatisfying(
+              LeaseRejectedException.class, e -> assertThat(e.reason()).isEqualTo("unknown"));
+    }
+
+    @Test
+    void shouldReplayAFencedHistoryToTheSameFence() {
+      // given
+      Applied<Counter> first =
+          fenced.start("f-1", underLease(start(Map.of("initial", 0)), "lease-a", 1));
+      Applied<Counter> second =
+          fenced.apply(
+              first.instance(), underLease(action("Increment", Map.of("by", 2)), "lease-b", 2));
+
+      // when
+      WorkflowInstance<Counter> replayed =
+          fenced.replay(fenced.replay(null, first.event()), second.event());
+
+      // then
+      assertThat(replayed).isEqualTo(second.instance());
     }
   }
 }

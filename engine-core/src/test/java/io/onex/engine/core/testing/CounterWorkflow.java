@@ -18,6 +18,9 @@ public final class CounterWorkflow {
 
   public static final String TYPE = "counter";
 
+  /** The type of the single-writer counter, {@link #singleWriter()}. */
+  public static final String SINGLE_WRITER_TYPE = "fenced-counter";
+
   private CounterWorkflow() {}
 
   /** The counter's actions. */
@@ -50,7 +53,12 @@ public final class CounterWorkflow {
    * no longer agrees with histories written by {@link #definition()}.
    */
   public static WorkflowDefinition<Counter, CounterAction> definition(int version, int factor) {
-    return WorkflowDefinition.<Counter, CounterAction>builder(TYPE, version)
+    return builder(TYPE, version, factor).build();
+  }
+
+  private static WorkflowDefinition.Builder<Counter, CounterAction> builder(
+      String type, int version, int factor) {
+    return WorkflowDefinition.<Counter, CounterAction>builder(type, version)
         .description("A counter")
         .state(Counter.class, schema("{\"type\":\"object\"}"))
         .start(
@@ -65,8 +73,15 @@ public final class CounterWorkflow {
         .action("Finish", Finish.class, schema("{\"type\":\"object\"}"))
         .action("Remind", Remind.class, schema("{\"type\":\"object\",\"required\":[\"delayMs\"]}"))
         .action("Abandon", Abandon.class, schema("{\"type\":\"object\"}"))
-        .reducer(new CounterReducer(factor))
-        .build();
+        .reducer(new CounterReducer(factor));
+  }
+
+  /**
+   * The reference counter as a single-writer type ({@code fenced-counter}): every start and action
+   * must carry the current lease on the instance.
+   */
+  public static WorkflowDefinition<Counter, CounterAction> singleWriter() {
+    return builder(SINGLE_WRITER_TYPE, 1, 1).requireLease().build();
   }
 
   private static JsonNode byAtLeastOne() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.engine.core.InstanceClosedException;
 import io.onex.engine.core.InvalidIdentifierException;
 import io.onex.engine.core.InvalidPayloadException;
+import io.onex.engine.core.LeaseRejectedException;
 import io.onex.engine.core.TransitionRejectedException;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.internal.EngineJson;
@@ -44,6 +45,8 @@ record Problem(String code, StatusCode status, String title, String detail, Obje
           case "instance-diverged" -> of(error, StatusCodes.CONFLICT, "Instance diverged");
           case "epoch-conflict" -> of(error, StatusCodes.CONFLICT, "Epoch conflict");
           case "intent-not-pending" -> of(error, StatusCodes.CONFLICT, "Intent not pending");
+          case "lease-required" -> of(error, StatusCodes.CONFLICT, "Lease required");
+          case "stale-lease" -> of(error, StatusCodes.CONFLICT, "Stale lease");
           default -> of(error, StatusCodes.SERVICE_UNAVAILABLE, "Engine unavailable");
         };
     if (error instanceof InvalidPayloadException e) {
@@ -54,6 +57,8 @@ record Problem(String code, StatusCode status, String title, String detail, Obje
       problem.extensions().put("reason", e.rejection().reason());
     } else if (error instanceof InstanceClosedException e) {
       problem.extensions().put("instanceStatus", e.status().name());
+    } else if (error instanceof LeaseRejectedException e) {
+      problem.extensions().put("reason", e.reason());
     }
     return problem;
   }

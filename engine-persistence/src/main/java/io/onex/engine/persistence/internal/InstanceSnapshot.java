@@ -3,6 +3,7 @@ package io.onex.engine.persistence.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
+import io.onex.engine.core.LeaseFence;
 import java.util.List;
 
 /**
@@ -20,5 +21,6 @@ public record InstanceSnapshot(
     JsonNode state,
     String stateDigest,
     List<Intent> pendingIntents,
-    IdempotencyWindow idempotency)
+    IdempotencyWindow idempotency,
+    LeaseFence fence)
     implements EngineSerializable {}

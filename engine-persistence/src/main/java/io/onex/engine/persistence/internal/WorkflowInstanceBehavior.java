@@ -208,7 +208,8 @@ public final class WorkflowInstanceBehavior
               last.definitionVersion(),
               last.state(),
               diverged.error().message(),
-              last.pendingIntents());
+              last.pendingIntents(),
+              last.lease());
       return Effect().reply(command.replyTo(), new InstanceReply.Accepted(marked, List.of()));
     }
     return Effect()
@@ -441,7 +442,8 @@ public final class WorkflowInstanceBehavior
             EngineJson.mapper().valueToTree(instance.state()),
             instance.stateDigest(),
             instance.pendingIntents(),
-            state instanceof Active active ? active.idempotency() : IdempotencyWindow.EMPTY);
+            state instanceof Active active ? active.idempotency() : IdempotencyWindow.EMPTY,
+            instance.fence());
       }
 
       @Override
@@ -461,7 +463,8 @@ public final class WorkflowInstanceBehavior
                 snapshot.epoch(),
                 state,
                 snapshot.stateDigest(),
-                snapshot.pendingIntents()),
+                snapshot.pendingIntents(),
+                snapshot.fence()),
             snapshot.idempotency() == null ? IdempotencyWindow.EMPTY : snapshot.idempotency());
       }
     };

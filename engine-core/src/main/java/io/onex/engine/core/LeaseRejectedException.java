@@ -1,0 +1,67 @@
+package io.onex.engine.core;
+
+/**
+ * An action to a single-writer instance (see {@link WorkflowDefinition#leaseRequired()}) did not
+ * prove that its issuer holds the instance's lease: it carried no lease ({@code lease-required}),
+ * or a lease that is not the current one, or a fencing token lower than one the instance has
+ * already seen ({@code stale-lease}). Nothing is journaled; the issuer must acquire the lease
+ * again.
+ */
+public final class LeaseRejectedException extends WorkflowException {
+
+  private final String code;
+  private final String reason;
+
+  private LeaseRejectedException(String code, String reason, String message) {
+    super(message);
+    this.code = code;
+    this.reason = reason;
+  }
+
+  LeaseRejectedException(WorkflowError error) {
+    this(error.code(), error.reason(), error.message());
+  }
+
+  /** The action carried no lease id or no fencing token. */
+  public static LeaseRejectedException missing(String type, String instanceId, String actionType) {
+    return new LeaseRejectedException(
+        "lease-required",
+        "missing",
+        "Expected action '"
+            + actionType
+            + "' to workflow instance '"
+            + instanceId
+            + "' of type '"
+            + type
+            + "' to carry the lease id and fencing token of a lease on '"
+            + LeaseFence.resourceOf(type, instanceId)
+            + "', but it carries none");
+  }
+
+  /**
+   * The action's lease is not admissible; {@code reason} says why ({@code superseded}, {@code
+   * expired}, {@code released}, {@code unknown}) and {@code detail} completes the message.
+   */
+  public static LeaseRejectedException stale(
+      String type, String instanceId, String reason, String detail) {
+    return new LeaseRejectedException(
+        "stale-lease",
+        reason,
+        "Expected the current lease on workflow instance '"
+            + instanceId
+            + "' of type '"
+            + type
+            + "', but "
+            + detail);
+  }
+
+  /** Why the lease was refused: missing, superseded, expired, released or unknown. */
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+}
