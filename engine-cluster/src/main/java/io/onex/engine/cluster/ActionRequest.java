@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param payload the action's data, validated against the action's JSON Schema
  * @param correlationId the flow the action belongs to, or {@code null} to begin a new one
  * @param leaseId the lease entitling the caller to write, or {@code null}
+ * @param fencingToken the fencing token granted with that lease, or {@code null}
  * @param expectedEpoch the instance epoch the caller expects, or {@code null}
  * @param expiresAt the instant after which the action must not be applied, or {@code null}
  * @param idempotencyKey makes a repeated request harmless: it gets the original answer, or {@code
@@ -24,6 +25,7 @@ public record ActionRequest(
     JsonNode payload,
     String correlationId,
     String leaseId,
+    Long fencingToken,
     Long expectedEpoch,
     Instant expiresAt,
     String idempotencyKey,
@@ -40,6 +42,7 @@ public record ActionRequest(
         .payload(payload)
         .correlationId(correlationId)
         .leaseId(leaseId)
+        .fencingToken(fencingToken)
         .epoch(expectedEpoch)
         .expiresAt(expiresAt)
         .idempotencyKey(idempotencyKey)
@@ -50,12 +53,34 @@ public record ActionRequest(
 
   /** An action of {@code type} with {@code payload} and nothing else. */
   public static ActionRequest of(String type, JsonNode payload) {
-    return new ActionRequest(type, payload, null, null, null, null, null, Map.of());
+    return new ActionRequest(type, payload, null, null, null, null, null, null, Map.of());
   }
 
   /** The same request within the flow {@code correlationId}. */
   public ActionRequest withCorrelationId(String correlationId) {
     return new ActionRequest(
-        type, payload, correlationId, leaseId, expectedEpoch, expiresAt, idempotencyKey, metadata);
+        type,
+        payload,
+        correlationId,
+        leaseId,
+        fencingToken,
+        expectedEpoch,
+        expiresAt,
+        idempotencyKey,
+        metadata);
+  }
+
+  /** The same request issued under lease {@code leaseId} with its {@code fencingToken}. */
+  public ActionRequest withLease(String leaseId, long fencingToken) {
+    return new ActionRequest(
+        type,
+        payload,
+        correlationId,
+        leaseId,
+        fencingToken,
+        expectedEpoch,
+        expiresAt,
+        idempotencyKey,
+        metadata);
   }
 }

@@ -1,19 +1,28 @@
 package io.onex.engine.cluster;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.pekko.actor.Address;
 
 /**
- * The node's cluster settings, read from {@code onex.cluster}: its address, the split brain
- * resolver's strategy. Turns them into the Pekko settings they stand for, with remembered entities
- * kept in the journal. Immutable.
+ * The node's cluster settings, read from {@code onex.cluster}: its address, the seed nodes it joins
+ * through, its roles, the split brain resolver's strategy. Turns them into the Pekko settings they
+ * stand for, with remembered entities kept in the journal. Immutable; a malformed value fails at
+ * start naming its key.
  */
 public final class ClusterSettings {
 
   private final String hostname;
   private final int port;
   private final String splitBrainStrategy;
+  private final String systemName;
+  private final List<Address> seedNodes;
+  private final List<String> roles;
   private final Config raw;
 
   private ClusterSettings(Config config) {
@@ -21,6 +30,34 @@ public final class ClusterSettings {
     this.hostname = raw.getString("hostname");
     this.port = raw.getInt("port");
     this.splitBrainStrategy = raw.getString("split-brain-strategy");
+    this.systemName = config.getString("onex.engine.system-name");
+    this.seedNodes = commaSeparated(raw.getString("seed-nodes")).stream().map(this::seed).toList();
+    this.roles = commaSeparated(raw.getString("roles"));
+  }
+
+  private static List<String> commaSeparated(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private Address seed(String hostAndPort) {
+    int colon = hostAndPort.lastIndexOf(':');
+    int seedPort = -1;
+    if (colon > 0) {
+      try {
+        seedPort = Integer.parseInt(hostAndPort.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        seedPort = -1;
+      }
+    }
+    if (seedPort < 1 || seedPort > 65535) {
+      throw new ConfigException.BadValue(
+          raw.origin(),
+          "onex.cluster.seed-nodes",
+          "expected comma-separated host:port entries (ONEX_SEED_NODES), but got '"
+              + hostAndPort
+              + "'");
+    }
+    return new Address("pekko", systemName, hostAndPort.substring(0, colon), seedPort);
   }
 
   /** Reads the settings from a resolved configuration. */
@@ -37,11 +74,25 @@ public final class ClusterSettings {
   }
 
   /**
+   * The seed nodes this node joins the cluster through; empty when it forms a cluster of its own.
+   */
+  public List<Address> seedNodes() {
+    return seedNodes;
+  }
+
+  /** The node's cluster roles. */
+  public List<String> roles() {
+    return roles;
+  }
+
+  /**
    * The Pekko settings these stand for, to lay over the configuration: the cluster provider, the
    * Artery address, the split brain resolver and the journal as store of remembered entities.
    */
   public Config toPekkoConfig() {
-    return ConfigFactory.parseMap(
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("pekko.cluster.roles", roles);
+    settings.putAll(
         Map.of(
             "pekko.actor.provider",
             "cluster",
@@ -57,5 +108,6 @@ public final class ClusterSettings {
             raw.getDuration("split-brain-stable-after").toMillis() + "ms",
             "pekko.cluster.sharding.remember-entities-store",
             "eventsourced"));
+    return ConfigFactory.parseMap(settings);
   }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param instanceId the new instance's id, or {@code null} to have one generated
  * @param input the start input, validated against the definition's start schema
  * @param correlationId the flow this start belongs to, or {@code null} to begin a new one
+ * @param leaseId the lease on the new instance, required when its definition requires one
+ * @param fencingToken the fencing token granted with that lease, or {@code null}
  * @param idempotencyKey makes a repeated start harmless: it gets the original answer, or {@code
  *     null}
  * @param metadata free-form metadata recorded with the start action
@@ -19,6 +21,8 @@ public record StartRequest(
     String instanceId,
     JsonNode input,
     String correlationId,
+    String leaseId,
+    Long fencingToken,
     String idempotencyKey,
     Map<String, String> metadata) {
 
@@ -31,6 +35,8 @@ public record StartRequest(
     return Action.builder(Action.START)
         .payload(input)
         .correlationId(correlationId)
+        .leaseId(leaseId)
+        .fencingToken(fencingToken)
         .idempotencyKey(idempotencyKey)
         .metadata(metadata)
         .issuedAt(now)
@@ -39,6 +45,12 @@ public record StartRequest(
 
   /** Starts instance {@code instanceId} (or a generated one when null) with {@code input}. */
   public static StartRequest of(String instanceId, JsonNode input) {
-    return new StartRequest(instanceId, input, null, null, Map.of());
+    return new StartRequest(instanceId, input, null, null, null, null, Map.of());
+  }
+
+  /** The same request made under lease {@code leaseId} with its {@code fencingToken}. */
+  public StartRequest withLease(String leaseId, long fencingToken) {
+    return new StartRequest(
+        instanceId, input, correlationId, leaseId, fencingToken, idempotencyKey, metadata);
   }
 }

@@ -2,6 +2,7 @@ package io.onex.engine.cluster;
 
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.cluster.lease.LeaseManager;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.replay.ReplayReport;
@@ -74,6 +75,9 @@ public interface WorkflowEngine extends AutoCloseable {
   /** Runs the health checks: journal reachable, this node an Up cluster member. */
   CompletionStage<EngineHealth> health();
 
+  /** The cluster's members and where each workflow type's shards are hosted. */
+  CompletionStage<ClusterView> cluster();
+
   /** The effect handlers of this node, built in and added. */
   EffectHandlers handlers();
 
@@ -86,6 +90,13 @@ public interface WorkflowEngine extends AutoCloseable {
 
   /** The state (CLOSED, OPEN, HALF_OPEN) of each handler target's circuit breaker. */
   Map<String, String> circuitBreakers();
+
+  /**
+   * The cluster's lease manager: leases with fencing tokens on workflow instances of single-writer
+   * definitions ({@link io.onex.engine.core.WorkflowDefinition#leaseRequired()}) and on any other
+   * resource.
+   */
+  LeaseManager leases();
 
   /** The workflow definitions this node hosts. */
   WorkflowRegistry registry();

@@ -1,10 +1,11 @@
 package io.onex.engine.cluster;
 
+import static io.onex.engine.cluster.testing.Stages.await;
+import static io.onex.engine.cluster.testing.Stages.failureOf;
 import static io.onex.engine.core.testing.Actions.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
+import io.onex.engine.cluster.testing.SingleNode;
 import io.onex.engine.core.InstanceAlreadyExistsException;
 import io.onex.engine.core.InstanceNotFoundException;
 import io.onex.engine.core.InstanceStatus;
@@ -13,7 +14,6 @@ import io.onex.engine.core.InvalidIdentifierException;
 import io.onex.engine.core.TransitionRejectedException;
 import io.onex.engine.core.UnknownWorkflowTypeException;
 import io.onex.engine.core.WorkflowEvent;
-import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.persistence.ActionOutcome;
 import io.onex.engine.persistence.HistoryPage;
@@ -21,8 +21,6 @@ import io.onex.engine.persistence.InstanceView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,31 +34,12 @@ class WorkflowEngineTest {
 
   @BeforeAll
   static void startEngine() {
-    engine =
-        WorkflowEngine.create(
-            ConfigFactory.parseMap(
-                    Map.of("onex.data-dir", dataDir.toString(), "onex.cluster.port", 0))
-                .withFallback(ConfigFactory.load())
-                .resolve(),
-            new WorkflowRegistry().register(CounterWorkflow.definition()));
+    engine = SingleNode.onH2(dataDir, CounterWorkflow.definition());
   }
 
   @AfterAll
   static void stopEngine() {
     engine.close();
-  }
-
-  private static <T> T await(CompletionStage<T> stage) {
-    return stage.toCompletableFuture().join();
-  }
-
-  private static Throwable failureOf(CompletionStage<?> stage) {
-    assertThatThrownBy(() -> stage.toCompletableFuture().join())
-        .isInstanceOf(CompletionException.class);
-    return stage
-        .toCompletableFuture()
-        .handle((value, error) -> error instanceof CompletionException ? error.getCause() : error)
-        .join();
   }
 
   @Test

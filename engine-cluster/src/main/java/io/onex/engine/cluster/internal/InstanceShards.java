@@ -4,7 +4,6 @@ import io.onex.engine.persistence.internal.InstanceCommand;
 import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,18 +49,29 @@ final class InstanceShards {
    * an instance does not also wait for the coordinator to start.
    */
   CompletableFuture<Void> ready(Duration timeout) {
-    List<CompletableFuture<ClusterShardingStats>> answers =
-        keys.values().stream()
-            .map(
-                key ->
-                    AskPattern.<ClusterShardingQuery, ClusterShardingStats>ask(
-                            sharding.shardState(),
-                            replyTo -> new GetClusterShardingStats(key, timeout, replyTo),
-                            timeout,
-                            system.scheduler())
-                        .toCompletableFuture())
-            .toList();
-    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
+    return stats(timeout).thenApply(all -> null);
+  }
+
+  /** For each hosted workflow type, which node hosts which shards with how many instances. */
+  CompletableFuture<Map<String, ClusterShardingStats>> stats(Duration timeout) {
+    Map<String, CompletableFuture<ClusterShardingStats>> answers = new java.util.TreeMap<>();
+    keys.forEach(
+        (type, key) ->
+            answers.put(
+                type,
+                AskPattern.<ClusterShardingQuery, ClusterShardingStats>ask(
+                        sharding.shardState(),
+                        replyTo -> new GetClusterShardingStats(key, timeout, replyTo),
+                        timeout,
+                        system.scheduler())
+                    .toCompletableFuture()));
+    return CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new))
+        .thenApply(
+            all -> {
+              Map<String, ClusterShardingStats> stats = new java.util.TreeMap<>();
+              answers.forEach((type, answer) -> stats.put(type, answer.join()));
+              return stats;
+            });
   }
 
   WorkflowRuntime runtime() {

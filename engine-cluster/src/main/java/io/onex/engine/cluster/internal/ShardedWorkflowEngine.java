@@ -4,12 +4,18 @@ import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.cluster.ActionRequest;
 import io.onex.engine.cluster.ClusterSettings;
+import io.onex.engine.cluster.ClusterView;
 import io.onex.engine.cluster.EngineHealth;
 import io.onex.engine.cluster.StartRequest;
 import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.cluster.lease.Lease;
+import io.onex.engine.cluster.lease.LeaseCheck;
+import io.onex.engine.cluster.lease.LeaseManager;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.EngineUnavailableException;
 import io.onex.engine.core.InvalidIdentifierException;
+import io.onex.engine.core.LeaseFence;
+import io.onex.engine.core.LeaseRejectedException;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.WorkflowRegistry;
@@ -39,8 +45,11 @@ import io.onex.engine.persistence.internal.OutcomeSink;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,16 +59,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ShardRegion.ShardRegionStats;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +93,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   private final EffectHandlers handlers;
   private final CircuitBreakers breakers;
   private final MeterRegistry metrics;
+  private final LeaseManager leases;
 
   private ShardedWorkflowEngine(
       ActorSystem<Void> system,
@@ -100,6 +115,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     this.askTimeout = askTimeout;
     this.executor = system.executionContext();
     this.clock = clock;
+    this.leases = LeaseManager.of(system);
   }
 
   /**
@@ -116,11 +132,9 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     if (journal.createSchema()) {
       JournalSchema.ensure(journal);
     }
+    ClusterSettings clusterSettings = ClusterSettings.fromConfig(config);
     Config effective =
-        journal
-            .toPekkoConfig()
-            .withFallback(ClusterSettings.fromConfig(config).toPekkoConfig())
-            .withFallback(config);
+        journal.toPekkoConfig().withFallback(clusterSettings.toPekkoConfig()).withFallback(config);
     ActorSystem<Void> system =
         ActorSystem.create(
             Behaviors.empty(), effective.getString("onex.engine.system-name"), effective);
@@ -129,7 +143,11 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
       CompletableFuture<Void> up = new CompletableFuture<>();
       org.apache.pekko.cluster.Cluster.get(system.classicSystem())
           .registerOnMemberUp(() -> up.complete(null));
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      if (clusterSettings.seedNodes().isEmpty()) {
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      } else {
+        cluster.manager().tell(new JoinSeedNodes(clusterSettings.seedNodes()));
+      }
       EffectHandlers handlers = handlers(system, extraHandlers, computeFunctions);
       handlers.initializeAll(effective);
       CoordinatedShutdown.get(system)
@@ -175,8 +193,9 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
               .thenApply(warm -> null),
           startTimeout);
       log.info(
-          "Engine node {} started with journal {} hosting {} with handlers {}",
+          "Engine node {} (roles {}) started with journal {} hosting {} with handlers {}",
           cluster.selfMember().address(),
+          clusterSettings.roles(),
           journal,
           registry.types(),
           handlers.all().stream().map(EffectHandler::handlerType).toList());
@@ -242,9 +261,10 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
                   ? UUID.randomUUID().toString()
                   : InvalidIdentifierException.requireValid("instanceId", request.instanceId());
           Action action = request.toAction(clock.instant());
-          return ask(
+          return askAdmitted(
               workflowType,
               instanceId,
+              action,
               replyTo -> new InstanceCommand.Start(action, replyTo),
               InstanceReply.Accepted::instance);
         });
@@ -257,12 +277,77 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
         () -> {
           checkAddress(workflowType, instanceId);
           Action action = request.toAction(clock.instant());
-          return ask(
+          return askAdmitted(
               workflowType,
               instanceId,
+              action,
               replyTo -> new InstanceCommand.Apply(action, replyTo),
               accepted -> new ActionOutcome(accepted.instance(), accepted.intents()));
         });
+  }
+
+  /** Asks the instance with {@code command} once {@code action}'s lease is admitted. */
+  private <T> CompletionStage<T> askAdmitted(
+      String workflowType,
+      String instanceId,
+      Action action,
+      Function<ActorRef<InstanceReply>, InstanceCommand> command,
+      Function<InstanceReply.Accepted, T> onAccepted) {
+    return admitLease(workflowType, instanceId, action)
+        .thenCompose(admitted -> ask(workflowType, instanceId, command, onAccepted));
+  }
+
+  /**
+   * For a single-writer type, checks with the lease manager that the action's lease is the current
+   * grant on the instance; the instance itself then refuses tokens below the highest it has seen.
+   * An action without a lease is left to the instance, which refuses it.
+   */
+  private CompletionStage<Void> admitLease(String workflowType, String instanceId, Action action) {
+    if (!registry.require(workflowType).leaseRequired()
+        || action.leaseId() == null
+        || action.fencingToken() == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return leases
+        .verify(
+            LeaseFence.resourceOf(workflowType, instanceId),
+            action.leaseId(),
+            action.fencingToken())
+        .handle(
+            (check, error) -> {
+              if (error != null) {
+                throw unavailable(workflowType, instanceId, error);
+              }
+              if (!check.valid()) {
+                throw LeaseRejectedException.stale(
+                    workflowType, instanceId, check.reason(), describe(action, check));
+              }
+              return null;
+            });
+  }
+
+  private static String describe(Action action, LeaseCheck check) {
+    String presented =
+        "lease '" + action.leaseId() + "' with fencing token " + action.fencingToken();
+    Lease current = check.current();
+    return presented
+        + " is "
+        + check.reason()
+        + (current == null
+            ? ""
+            : "; the resource's lease is '"
+                + current.leaseId()
+                + "' with token "
+                + current.fencingToken()
+                + " held by '"
+                + current.owner()
+                + "' until "
+                + current.expiresAt());
+  }
+
+  @Override
+  public LeaseManager leases() {
+    return leases;
   }
 
   @Override
@@ -352,6 +437,56 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   }
 
   @Override
+  public CompletionStage<ClusterView> cluster() {
+    return shards
+        .stats(askTimeout)
+        .thenApplyAsync(
+            stats -> {
+              CurrentClusterState state = Cluster.get(system).state();
+              Set<org.apache.pekko.cluster.Member> unreachable = state.getUnreachable();
+              List<ClusterView.Member> members =
+                  StreamSupport.stream(state.getMembers().spliterator(), false)
+                      .map(
+                          member ->
+                              new ClusterView.Member(
+                                  member.address().toString(),
+                                  member.status().toString(),
+                                  member.getRoles().stream()
+                                      .filter(role -> !role.startsWith("dc-"))
+                                      .sorted()
+                                      .toList(),
+                                  !unreachable.contains(member)))
+                      .toList();
+              Map<String, List<ClusterView.ShardHost>> shardHosts = new TreeMap<>();
+              stats.forEach(
+                  (type, typeStats) ->
+                      shardHosts.put(
+                          type,
+                          typeStats.getRegions().entrySet().stream()
+                              .map(region -> shardHost(region.getKey(), region.getValue()))
+                              .sorted(Comparator.comparing(ClusterView.ShardHost::address))
+                              .toList()));
+              Address leader = state.getLeader();
+              return new ClusterView(
+                  Cluster.get(system).selfMember().address().toString(),
+                  leader == null ? null : leader.toString(),
+                  members,
+                  shardHosts);
+            },
+            executor);
+  }
+
+  private static ClusterView.ShardHost shardHost(Address address, ShardRegionStats region) {
+    Map<String, Integer> shards = new TreeMap<>();
+    region.getStats().forEach((shard, count) -> shards.put(shard, ((Number) count).intValue()));
+    return new ClusterView.ShardHost(
+        address.toString(),
+        shards.size(),
+        shards.values().stream().mapToInt(Integer::intValue).sum(),
+        shards);
+  }
+
+  @Override
   public EffectHandlers handlers() {
     return handlers;
   }
@@ -390,10 +525,15 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     return system;
   }
 
+  /**
+   * Runs Pekko's coordinated shutdown: the node leaves the cluster, its shards are handed off to
+   * the remaining nodes (remembered instances restart there), then the actor system terminates.
+   */
   @Override
   public CompletionStage<Done> stop() {
-    system.terminate();
-    return system.getWhenTerminated();
+    return CoordinatedShutdown.get(system)
+        .runAll(CoordinatedShutdown.clusterLeavingReason())
+        .thenCompose(done -> system.getWhenTerminated());
   }
 
   @Override

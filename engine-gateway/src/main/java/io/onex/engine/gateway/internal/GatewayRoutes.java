@@ -10,6 +10,9 @@ import io.onex.engine.cluster.ActionRequest;
 import io.onex.engine.cluster.EngineHealth;
 import io.onex.engine.cluster.StartRequest;
 import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.cluster.lease.LeaseConflictException;
+import io.onex.engine.cluster.lease.LeaseException;
+import io.onex.engine.cluster.lease.LeaseNotFoundException;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.effect.EffectHandler;
@@ -48,11 +51,13 @@ public final class GatewayRoutes extends RouteSupport {
 
   private final WorkflowEngine engine;
   private final HistoryRoutes history;
+  private final ClusterRoutes cluster;
 
   public GatewayRoutes(WorkflowEngine engine, Config config) {
     super(engine.system().executionContext(), config.getConfig("onex.http"));
     this.engine = engine;
     this.history = new HistoryRoutes(engine, config.getConfig("onex.http"));
+    this.cluster = new ClusterRoutes(engine, config);
   }
 
   public Route routes() {
@@ -71,7 +76,8 @@ public final class GatewayRoutes extends RouteSupport {
   }
 
   private Route v1Routes() {
-    return concat(path("handlers", () -> get(this::listHandlers)), workflowRoutes());
+    return concat(
+        path("handlers", () -> get(this::listHandlers)), workflowRoutes(), cluster.routes());
   }
 
   private Route listHandlers() {
@@ -147,6 +153,8 @@ public final class GatewayRoutes extends RouteSupport {
                           optionalText(body, "instanceId"),
                           body.get("input"),
                           correlationId,
+                          optionalText(body, "leaseId"),
+                          optionalLong(body, "fencingToken"),
                           idempotencyKey,
                           Map.of());
                   return respond(StatusCodes.CREATED, engine.start(type, request), view -> view);
@@ -165,6 +173,7 @@ public final class GatewayRoutes extends RouteSupport {
                           body.get("payload"),
                           correlationId,
                           optionalText(body, "leaseId"),
+                          optionalLong(body, "fencingToken"),
                           optionalLong(body, "expectedEpoch"),
                           optionalInstant(body, "expiresAt"),
                           idempotencyKey,
@@ -324,6 +333,17 @@ public final class GatewayRoutes extends RouteSupport {
   private Problem problemFor(Throwable error) {
     if (error instanceof WorkflowException workflowError) {
       return Problem.of(workflowError);
+    }
+    if (error instanceof LeaseException leaseError) {
+      return Problem.of(
+          leaseError.code(),
+          leaseError instanceof LeaseNotFoundException
+              ? StatusCodes.NOT_FOUND
+              : StatusCodes.CONFLICT,
+          leaseError instanceof LeaseConflictException
+              ? "Lease held by another owner"
+              : "Lease not held",
+          leaseError.getMessage());
     }
     if (error instanceof BadRequest bad) {
       return Problem.of(bad.code, StatusCodes.BAD_REQUEST, bad.title, bad.getMessage())

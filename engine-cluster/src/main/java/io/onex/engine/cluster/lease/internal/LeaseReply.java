@@ -1,0 +1,25 @@
+package io.onex.engine.cluster.lease.internal;
+
+import io.onex.engine.cluster.lease.Lease;
+import io.onex.engine.cluster.lease.LeaseCheck;
+import io.onex.engine.persistence.internal.EngineSerializable;
+import java.util.List;
+
+/** The lease manager's answers. */
+public sealed interface LeaseReply extends EngineSerializable {
+
+  /** The lease as granted, renewed or released. */
+  record Granted(Lease lease) implements LeaseReply {}
+
+  /** The outcome of a verification. */
+  record Checked(LeaseCheck check) implements LeaseReply {}
+
+  /** The unexpired leases. */
+  record Listed(List<Lease> leases) implements LeaseReply {}
+
+  /**
+   * The request was refused: {@code code} as in {@link
+   * io.onex.engine.cluster.lease.LeaseException}.
+   */
+  record Refused(String code, String message) implements LeaseReply {}
+}
