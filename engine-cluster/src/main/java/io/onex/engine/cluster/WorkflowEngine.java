@@ -3,6 +3,7 @@ package io.onex.engine.cluster;
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.cluster.lease.LeaseManager;
+import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.replay.ReplayReport;
@@ -97,6 +98,15 @@ public interface WorkflowEngine extends AutoCloseable {
    * resource.
    */
   LeaseManager leases();
+
+  /**
+   * The cluster's node registry: every engine node registers itself ({@code onex.node}) and keeps
+   * its registration alive; discover nodes by type, environment, group and health, or watch them.
+   */
+  NodeRegistry nodes();
+
+  /** The agent keeping this node registered; {@link NodeRegistry.Agent#advertise} updates it. */
+  NodeRegistry.Agent nodeAgent();
 
   /** The workflow definitions this node hosts. */
   WorkflowRegistry registry();

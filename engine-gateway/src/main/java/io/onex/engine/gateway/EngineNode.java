@@ -3,6 +3,7 @@ package io.onex.engine.gateway;
 import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.WorkflowEngineBuilder;
+import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.gateway.internal.GatewayRoutes;
 import java.time.Duration;
@@ -53,11 +54,28 @@ public final class EngineNode implements AutoCloseable {
               .join();
       binding.addToCoordinatedShutdown(http.getDuration("shutdown-deadline"), engine.system());
       log.info("HTTP gateway listening on {}", binding.localAddress());
+      NodeRegistry.Agent agent = engine.nodeAgent();
+      agent.advertise(agent.registration().asGateway(endpoint(config, binding)));
       return new EngineNode(engine, binding);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
+  }
+
+  /**
+   * The gateway's base URL as other nodes and clients reach it: {@code onex.node.endpoint}, or else
+   * the bound port at the node's cluster hostname.
+   */
+  private static String endpoint(Config config, ServerBinding binding) {
+    String configured = config.getString("onex.node.endpoint").trim();
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    return "http://"
+        + config.getString("onex.cluster.hostname")
+        + ":"
+        + binding.localAddress().getPort();
   }
 
   public WorkflowEngine engine() {

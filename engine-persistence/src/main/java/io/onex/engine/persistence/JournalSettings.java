@@ -69,7 +69,8 @@ public final class JournalSettings {
     }
     this.dialect = dialectOf(url);
     String configuredUser = journal.getString("user");
-    this.user = embedded && configuredUser.isEmpty() ? "sa" : configuredUser;
+    // H2 names its administrator "sa", the user an embedded or served database is created with.
+    this.user = dialect == Dialect.H2 && configuredUser.isEmpty() ? "sa" : configuredUser;
     this.password = journal.getString("password");
     this.createSchema = journal.getBoolean("create-schema");
     this.maxConnections = positive(journal, "max-connections");

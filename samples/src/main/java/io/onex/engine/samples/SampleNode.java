@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.onex.engine.gateway.EngineNode;
 import io.onex.engine.gateway.NodeConfig;
 import io.onex.engine.gateway.cli.HistoryCommand;
+import io.onex.engine.gateway.cli.JournalServerCommand;
 import io.onex.engine.samples.services.SampleServices;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,18 @@ public final class SampleNode implements AutoCloseable {
   }
 
   /**
-   * Runs the node, or with {@code history ...} the history command on the sample workflows (see
-   * {@link HistoryCommand}).
+   * Runs the node; with {@code history ...} the history command on the sample workflows (see {@link
+   * HistoryCommand}); with {@code journal-server ...} a shared H2 journal for a local cluster (see
+   * {@link JournalServerCommand}).
    */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("journal-server")) {
+      System.exit(
+          JournalServerCommand.run(
+              new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+              new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+              Arrays.copyOfRange(args, 1, args.length)));
+    }
     if (args.length > 0 && args[0].equals("history")) {
       System.setProperty("ONEX_LOG_ROOT", "WARN");
       System.setProperty("slf4j.internal.verbosity", "ERROR");

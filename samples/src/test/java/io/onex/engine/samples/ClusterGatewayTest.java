@@ -13,12 +13,14 @@ import io.onex.engine.persistence.testing.TestPostgres;
 import io.onex.engine.samples.TestNode.Response;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -256,6 +258,59 @@ class ClusterGatewayTest {
       Response now = call(1, "GET", "/v1/workflows/fenced-counter/instances/order-42", null);
       assertThat(now.body().at("/state/value").asInt()).isEqualTo(2);
       assertThat(now.body().get("sequence").asLong()).isEqualTo(2);
+    }
+  }
+
+  @Nested
+  class Nodes {
+
+    @Test
+    void shouldListEveryNodeAsAGatewayAndFilterByTypeGroupEnvironmentAndHealth() {
+      // given both nodes registered themselves and advertised their gateways
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> call(0, "GET", "/v1/nodes?type=gateway", null).body().get("nodes").size() == 2);
+
+      // when
+      Response all = call(1, "GET", "/v1/nodes", null);
+
+      // then
+      assertThat(all.status()).isEqualTo(200);
+      JsonNode first = all.body().at("/nodes/0");
+      assertThat(first.get("type").asText()).isEqualTo("GATEWAY");
+      assertThat(first.get("environment").asText()).isEqualTo("dev");
+      assertThat(first.get("group").asText()).isEqualTo("default");
+      assertThat(first.get("health").asText()).isEqualTo("HEALTHY");
+      assertThat(first.get("capabilities").toString())
+          .contains("workflow:counter", "workflow:fenced-counter", "handler:http");
+      assertThat(all.body().get("nodes"))
+          .extracting(node -> node.get("endpoint").asText())
+          .containsExactlyInAnyOrder(
+              "http://127.0.0.1:" + nodes.get(0).port(), "http://127.0.0.1:" + nodes.get(1).port());
+      assertThat(call(0, "GET", "/v1/nodes?type=REDUCER", null).body().get("nodes")).isEmpty();
+      assertThat(call(0, "GET", "/v1/nodes?group=eu-west", null).body().get("nodes")).isEmpty();
+      assertThat(call(0, "GET", "/v1/nodes?environment=prod", null).body().get("nodes")).isEmpty();
+      assertThat(
+              call(0, "GET", "/v1/nodes?environment=dev&group=default&health=healthy", null)
+                  .body()
+                  .get("nodes"))
+          .hasSize(2);
+      Response one = call(0, "GET", "/v1/nodes/" + first.get("nodeId").asText(), null);
+      assertThat(one.status()).isEqualTo(200);
+      assertThat(one.text("address")).startsWith("pekko://onex@127.0.0.1:");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownTypeAndAnswer404ForAnUnknownNode() {
+      Response badType = call(0, "GET", "/v1/nodes?type=mainframe", null);
+      Response unknown = call(0, "GET", "/v1/nodes/no-such-node", null);
+
+      assertThat(badType.status()).isEqualTo(400);
+      assertThat(badType.contentType()).startsWith("application/problem+json");
+      assertThat(badType.text("field")).isEqualTo("type");
+      assertThat(unknown.status()).isEqualTo(404);
+      assertThat(unknown.text("type")).endsWith("/node-not-found");
     }
   }
 }

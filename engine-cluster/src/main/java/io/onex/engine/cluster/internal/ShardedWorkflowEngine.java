@@ -11,6 +11,9 @@ import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.Lease;
 import io.onex.engine.cluster.lease.LeaseCheck;
 import io.onex.engine.cluster.lease.LeaseManager;
+import io.onex.engine.cluster.registry.HealthStatus;
+import io.onex.engine.cluster.registry.NodeRegistration;
+import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.EngineUnavailableException;
 import io.onex.engine.core.InvalidIdentifierException;
@@ -94,6 +97,8 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   private final CircuitBreakers breakers;
   private final MeterRegistry metrics;
   private final LeaseManager leases;
+  private final NodeRegistry nodes;
+  private NodeRegistry.Agent agent;
 
   private ShardedWorkflowEngine(
       ActorSystem<Void> system,
@@ -116,6 +121,33 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
     this.executor = system.executionContext();
     this.clock = clock;
     this.leases = LeaseManager.of(system);
+    this.nodes = NodeRegistry.create(system);
+  }
+
+  /** Registers this node in the node registry and keeps it registered while the node runs. */
+  private void registerNode(Config config) {
+    NodeRegistration self =
+        NodeDescription.of(config, Cluster.get(system).selfMember().address(), registry, handlers);
+    NodeRegistry.Agent started =
+        nodes.startAgent(
+            self,
+            () ->
+                health()
+                    .thenApply(
+                        checks -> checks.up() ? HealthStatus.HEALTHY : HealthStatus.UNHEALTHY));
+    agent = started;
+    // A node that stops on purpose leaves the registry at once; a lost one is removed when the
+    // cluster removes its member.
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+            "onex-node-unregister",
+            () -> {
+              started.close();
+              return nodes
+                  .unregister(started.nodeId())
+                  .handle((removed, error) -> Done.getInstance());
+            });
   }
 
   /**
@@ -199,8 +231,11 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
           journal,
           registry.types(),
           handlers.all().stream().map(EffectHandler::handlerType).toList());
-      return new ShardedWorkflowEngine(
-          system, registry, shards, handlers, breakers, clock, askTimeout, metrics);
+      ShardedWorkflowEngine engine =
+          new ShardedWorkflowEngine(
+              system, registry, shards, handlers, breakers, clock, askTimeout, metrics);
+      engine.registerNode(effective);
+      return engine;
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -348,6 +383,16 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
   @Override
   public LeaseManager leases() {
     return leases;
+  }
+
+  @Override
+  public NodeRegistry nodes() {
+    return nodes;
+  }
+
+  @Override
+  public NodeRegistry.Agent nodeAgent() {
+    return agent;
   }
 
   @Override

@@ -54,6 +54,15 @@ public record NodeRegistration(
 
   /** This registration reporting {@code health} instead. */
   public NodeRegistration withHealth(HealthStatus health) {
+    return with(type, endpoint, health);
+  }
+
+  /** This registration as a {@link NodeType#GATEWAY} whose HTTP API is at {@code endpoint}. */
+  public NodeRegistration asGateway(String endpoint) {
+    return with(NodeType.GATEWAY, endpoint, health);
+  }
+
+  private NodeRegistration with(NodeType type, String endpoint, HealthStatus health) {
     return new NodeRegistration(
         nodeId,
         type,

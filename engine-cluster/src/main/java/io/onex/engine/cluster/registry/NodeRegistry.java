@@ -122,6 +122,16 @@ public interface NodeRegistry {
     /** The id of the node the agent keeps registered. */
     String nodeId();
 
+    /** The registration the agent keeps, as last advertised. */
+    NodeRegistration registration();
+
+    /**
+     * Registers the node again as {@code registration} from now on (the registry publishes {@link
+     * NodeChange.Kind#UPDATED}); for example once its gateway is listening. The node id must stay
+     * the same.
+     */
+    void advertise(NodeRegistration registration);
+
     /** Stops the agent and unregisters its node. Idempotent; never throws. */
     @Override
     void close();

@@ -13,6 +13,7 @@ import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.LeaseConflictException;
 import io.onex.engine.cluster.lease.LeaseException;
 import io.onex.engine.cluster.lease.LeaseNotFoundException;
+import io.onex.engine.cluster.registry.NodeNotFoundException;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowException;
 import io.onex.engine.core.effect.EffectHandler;
@@ -52,12 +53,14 @@ public final class GatewayRoutes extends RouteSupport {
   private final WorkflowEngine engine;
   private final HistoryRoutes history;
   private final ClusterRoutes cluster;
+  private final NodeRoutes nodes;
 
   public GatewayRoutes(WorkflowEngine engine, Config config) {
     super(engine.system().executionContext(), config.getConfig("onex.http"));
     this.engine = engine;
     this.history = new HistoryRoutes(engine, config.getConfig("onex.http"));
     this.cluster = new ClusterRoutes(engine, config);
+    this.nodes = new NodeRoutes(engine, config.getConfig("onex.http"));
   }
 
   public Route routes() {
@@ -77,7 +80,10 @@ public final class GatewayRoutes extends RouteSupport {
 
   private Route v1Routes() {
     return concat(
-        path("handlers", () -> get(this::listHandlers)), workflowRoutes(), cluster.routes());
+        path("handlers", () -> get(this::listHandlers)),
+        workflowRoutes(),
+        cluster.routes(),
+        nodes.routes());
   }
 
   private Route listHandlers() {
@@ -344,6 +350,10 @@ public final class GatewayRoutes extends RouteSupport {
               ? "Lease held by another owner"
               : "Lease not held",
           leaseError.getMessage());
+    }
+    if (error instanceof NodeNotFoundException notFound) {
+      return Problem.of(
+          "node-not-found", StatusCodes.NOT_FOUND, "Node not found", notFound.getMessage());
     }
     if (error instanceof BadRequest bad) {
       return Problem.of(bad.code, StatusCodes.BAD_REQUEST, bad.title, bad.getMessage())

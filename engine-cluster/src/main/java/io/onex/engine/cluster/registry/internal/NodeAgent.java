@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -44,6 +45,8 @@ final class NodeAgent {
 
   private record HealthObserved(HealthStatus health) implements Command {}
 
+  private record Advertise(NodeRegistration registration) implements Command {}
+
   private record HealthReportAnswered(HealthStatus health, Throwable error) implements Command {}
 
   /**
@@ -60,7 +63,7 @@ final class NodeAgent {
 
   private final ActorContext<Command> context;
   private final NodeRegistry registry;
-  private final NodeRegistration registration;
+  private NodeRegistration registration;
   private final Duration ttl;
   private final Supplier<CompletionStage<HealthStatus>> health;
 
@@ -88,7 +91,7 @@ final class NodeAgent {
             create(registry, registration, ttl, health),
             "onex-node-agent-" + UUID.randomUUID(),
             Props.empty());
-    return new Running(registration.nodeId(), agent);
+    return new Running(registration, agent);
   }
 
   static Behavior<Command> create(
@@ -114,6 +117,7 @@ final class NodeAgent {
         .onMessage(HeartbeatAnswered.class, answer -> active(heartbeatAnswered(state, answer)))
         .onMessage(HealthObserved.class, observed -> active(observed(state, observed.health())))
         .onMessage(HealthReportAnswered.class, answer -> active(reported(state, answer)))
+        .onMessage(Advertise.class, advertise -> active(advertise(state, advertise)))
         .onMessageEquals(Stop.INSTANCE, this::stop)
         .build();
   }
@@ -129,6 +133,11 @@ final class NodeAgent {
         (status, error) ->
             new HealthObserved(error != null || status == null ? HealthStatus.UNKNOWN : status));
     return state;
+  }
+
+  private State advertise(State state, Advertise advertise) {
+    registration = advertise.registration();
+    return register(state);
   }
 
   private State register(State state) {
@@ -221,15 +230,36 @@ final class NodeAgent {
     private final String nodeId;
     private final ActorRef<Command> agent;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicReference<NodeRegistration> registration;
 
-    Running(String nodeId, ActorRef<Command> agent) {
-      this.nodeId = nodeId;
+    Running(NodeRegistration registration, ActorRef<Command> agent) {
+      this.nodeId = registration.nodeId();
       this.agent = agent;
+      this.registration = new AtomicReference<>(registration);
+    }
+
+    @Override
+    public NodeRegistration registration() {
+      return registration.get();
     }
 
     @Override
     public String nodeId() {
       return nodeId;
+    }
+
+    @Override
+    public void advertise(NodeRegistration registration) {
+      if (!registration.nodeId().equals(nodeId)) {
+        throw new IllegalArgumentException(
+            "Expected node '"
+                + nodeId
+                + "' to be advertised under its own id, but got '"
+                + registration.nodeId()
+                + "'");
+      }
+      this.registration.set(registration);
+      agent.tell(new Advertise(registration));
     }
 
     @Override
