@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.h2.tools.Server;
@@ -64,51 +66,86 @@ public final class JournalServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException, InterruptedException {
-    Server server =
-        Server.createTcpServer(
-                allowOthers
-                    ? new String[] {
-                      "-tcpPort",
-                      String.valueOf(port),
-                      "-baseDir",
-                      dir.toString(),
-                      "-ifNotExists",
-                      "-tcpAllowOthers"
-                    }
-                    : new String[] {
-                      "-tcpPort",
-                      String.valueOf(port),
-                      "-baseDir",
-                      dir.toAbsolutePath().toString(),
-                      "-ifNotExists"
-                    })
-            .start();
-    String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/onex";
-    // Holding a connection keeps the database open between nodes' connections, with the write
-    // delay off for every one of them.
-    Connection holder = DriverManager.getConnection(url + ";WRITE_DELAY=0", "sa", "");
+    Served served = serve(port, dir, allowOthers);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  try {
-                    holder.close();
-                  } catch (SQLException ignored) {
-                    // the server stops next either way
-                  }
-                  server.stop();
+                  served.close();
                   stopped.countDown();
                 }));
     out.println(
         "Journal server listening on port "
-            + server.getPort()
+            + served.port()
             + ", files in "
             + dir.toAbsolutePath()
             + "; start nodes with ONEX_JOURNAL_URL="
-            + url);
+            + served.url());
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Serves the journal database {@code onex} from {@code dir} on {@code port} (0 picks a free one)
+   * until the returned handle is closed.
+   */
+  public static Served serve(int port, Path dir, boolean allowOthers) throws SQLException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-tcpPort",
+                String.valueOf(port),
+                "-baseDir",
+                dir.toAbsolutePath().toString(),
+                "-ifNotExists"));
+    if (allowOthers) {
+      args.add("-tcpAllowOthers");
+    }
+    Server server = Server.createTcpServer(args.toArray(String[]::new)).start();
+    String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/onex";
+    try {
+      // Holding a connection keeps the database open between nodes' connections, with the write
+      // delay off for every one of them.
+      return new Served(server, url, DriverManager.getConnection(url + ";WRITE_DELAY=0", "sa", ""));
+    } catch (SQLException e) {
+      server.stop();
+      throw e;
+    }
+  }
+
+  /** A running journal server. */
+  public static final class Served implements AutoCloseable {
+    private final Server server;
+    private final String url;
+    private final Connection holder;
+
+    private Served(Server server, String url, Connection holder) {
+      this.server = server;
+      this.url = url;
+      this.holder = holder;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+      return server.getPort();
+    }
+
+    /** The JDBC URL nodes use as {@code ONEX_JOURNAL_URL}. */
+    public String url() {
+      return url;
+    }
+
+    /** Closes the database and stops listening. */
+    @Override
+    public void close() {
+      try {
+        holder.close();
+      } catch (SQLException ignored) {
+        // the server stops next either way
+      }
+      server.stop();
+    }
   }
 }
