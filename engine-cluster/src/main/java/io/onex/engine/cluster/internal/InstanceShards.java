@@ -1,6 +1,7 @@
 package io.onex.engine.cluster.internal;
 
 import io.onex.engine.persistence.internal.InstanceCommand;
+import io.onex.engine.persistence.internal.InstanceReply;
 import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.time.Duration;
@@ -73,6 +74,41 @@ final class InstanceShards {
               return stats;
             });
   }
+
+  /**
+   * Sends a first request down the whole path an instance request takes (sharding, the instance
+   * behaviour, its recovery from the journal, the reply), so that the first request a client makes
+   * to a new node does not also pay for loading and compiling that path, remembered entities
+   * included (in a new JVM that halves the first answer). Uses an entity type of its own and an
+   * instance id no client can use, so it touches no workflow instance; the only rows it journals
+   * are its shard's record of the warm-up entity.
+   */
+  CompletableFuture<Void> warmUp(Duration timeout) {
+    if (keys.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    String workflowType = new java.util.TreeSet<>(keys.keySet()).first();
+    EntityTypeKey<InstanceCommand> key =
+        EntityTypeKey.create(InstanceCommand.class, "onex-warm-up-" + workflowType);
+    sharding.init(
+        Entity.of(
+                key,
+                entity ->
+                    WorkflowInstanceBehavior.create(
+                        workflowType,
+                        entity.getEntityId(),
+                        runtime,
+                        self -> entity.getShard().tell(new ClusterSharding.Passivate<>(self))))
+            .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
+    return sharding
+        .entityRefFor(key, WARM_UP_ID)
+        .<InstanceReply>ask(InstanceCommand.Get::new, timeout)
+        .toCompletableFuture()
+        .thenApply(reply -> null);
+  }
+
+  /** Not a valid instance id ({@link io.onex.engine.core.WorkflowDefinition#IDENTIFIER}). */
+  private static final String WARM_UP_ID = "$warm-up";
 
   WorkflowRuntime runtime() {
     return runtime;

@@ -222,7 +222,7 @@ public final class ShardedWorkflowEngine implements WorkflowEngine {
       awaitUp(
           up.thenCompose(isUp -> shards.ready(startTimeout))
               .thenCompose(coordinators -> JournalWarmUp.run(system, startTimeout))
-              .thenApply(warm -> null),
+              .thenCompose(recovered -> shards.warmUp(startTimeout)),
           startTimeout);
       log.info(
           "Engine node {} (roles {}) started with journal {} hosting {} with handlers {}",
