@@ -15,7 +15,9 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 
@@ -51,8 +53,11 @@ public final class ClusterLeaseManager implements LeaseManager, Extension {
         ClusterSingleton.get(system)
             .init(
                 SingletonActor.of(
-                    LeaseManagerBehavior.create(
-                        Clock.systemUTC(), settings.getInt("snapshot-every")),
+                    // A failure restarts the manager, which recovers every lease from the journal.
+                    Behaviors.supervise(
+                            LeaseManagerBehavior.create(
+                                Clock.systemUTC(), settings.getInt("snapshot-every")))
+                        .onFailure(SupervisorStrategy.restart()),
                     "onex-lease-manager"));
   }
 
@@ -105,10 +110,16 @@ public final class ClusterLeaseManager implements LeaseManager, Extension {
 
   @Override
   public CompletionStage<LeaseCheck> verify(String resource, String leaseId, long fencingToken) {
-    return ask(
-        replyTo -> new LeaseCommand.Verify(resource, leaseId, fencingToken, replyTo),
-        LeaseReply.Checked.class,
-        LeaseReply.Checked::check);
+    try {
+      requireName("resource", resource, MAX_RESOURCE_LENGTH);
+      requireName("leaseId", leaseId, MAX_OWNER_LENGTH);
+      return ask(
+          replyTo -> new LeaseCommand.Verify(resource, leaseId, fencingToken, replyTo),
+          LeaseReply.Checked.class,
+          LeaseReply.Checked::check);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override

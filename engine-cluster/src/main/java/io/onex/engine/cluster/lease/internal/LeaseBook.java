@@ -15,15 +15,21 @@ import java.util.Optional;
  * ever granted on it, kept after a release so that tokens never go back. Immutable; changed only by
  * applying {@link LeaseEvent}s, live and in recovery alike.
  */
-public record LeaseBook(Map<String, ResourceLeases> resources) implements EngineSerializable {
+public record LeaseBook(Map<String, ResourceLeases> resources, Map<String, String> resourceOfLease)
+    implements EngineSerializable {
 
   /** One resource's current grant ({@code null} once released) and its highest token. */
   public record ResourceLeases(Lease current, long highestToken) {}
 
-  public static final LeaseBook EMPTY = new LeaseBook(Map.of());
+  public static final LeaseBook EMPTY = new LeaseBook(Map.of(), Map.of());
 
+  /**
+   * @param resources per resource, its current grant and highest token
+   * @param resourceOfLease the resource of each current grant, by lease id
+   */
   public LeaseBook {
     resources = Map.copyOf(Objects.requireNonNullElse(resources, Map.of()));
+    resourceOfLease = Map.copyOf(Objects.requireNonNullElse(resourceOfLease, Map.of()));
   }
 
   /** The grant on {@code resource}, active or lapsed, if it has one. */
@@ -34,10 +40,8 @@ public record LeaseBook(Map<String, ResourceLeases> resources) implements Engine
 
   /** The current grant (active or lapsed) with id {@code leaseId}, if there is one. */
   public Optional<Lease> byId(String leaseId) {
-    return resources.values().stream()
-        .map(ResourceLeases::current)
-        .filter(lease -> lease != null && lease.leaseId().equals(leaseId))
-        .findFirst();
+    String resource = resourceOfLease.get(leaseId);
+    return resource == null ? Optional.empty() : current(resource);
   }
 
   /** The token the next grant on {@code resource} gets. */
@@ -79,9 +83,15 @@ public record LeaseBook(Map<String, ResourceLeases> resources) implements Engine
   /** The book after {@code event}. */
   public LeaseBook apply(LeaseEvent event) {
     Map<String, ResourceLeases> next = new HashMap<>(resources);
+    Map<String, String> index = new HashMap<>(resourceOfLease);
     if (event instanceof LeaseEvent.Granted granted) {
       Lease lease = granted.lease();
-      next.put(lease.resource(), new ResourceLeases(lease, lease.fencingToken()));
+      ResourceLeases replaced =
+          next.put(lease.resource(), new ResourceLeases(lease, lease.fencingToken()));
+      if (replaced != null && replaced.current() != null) {
+        index.remove(replaced.current().leaseId());
+      }
+      index.put(lease.leaseId(), lease.resource());
     } else if (event instanceof LeaseEvent.Renewed renewed) {
       ResourceLeases entry = next.get(renewed.resource());
       next.put(
@@ -91,7 +101,8 @@ public record LeaseBook(Map<String, ResourceLeases> resources) implements Engine
     } else if (event instanceof LeaseEvent.Released released) {
       ResourceLeases entry = next.get(released.resource());
       next.put(released.resource(), new ResourceLeases(null, entry.highestToken()));
+      index.remove(released.leaseId());
     }
-    return new LeaseBook(next);
+    return new LeaseBook(next, index);
   }
 }
