@@ -1,6 +1,6 @@
 package io.onex.engine.benchmarks;
 
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

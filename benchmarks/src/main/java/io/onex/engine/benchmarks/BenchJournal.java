@@ -2,7 +2,7 @@ package io.onex.engine.benchmarks;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.onex.engine.gateway.NodeConfig;
+import io.onex.engine.node.NodeConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.onex.engine.benchmarks;
 
 import io.onex.engine.cluster.WorkflowEngine;
-import io.onex.engine.gateway.NodeConfig;
-import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.node.NodeConfig;
 import io.onex.engine.samples.Samples;
 import io.onex.engine.samples.order.OrderWorkflow;
 
@@ -20,7 +20,8 @@ public final class FreshNodeProbe {
     String instanceId = args[0];
     try (WorkflowEngine engine = WorkflowEngine.create(NodeConfig.load(), Samples.registry())) {
       long started = System.nanoTime();
-      InstanceView view = engine.get(OrderWorkflow.TYPE, instanceId).toCompletableFuture().join();
+      InstanceView view =
+          engine.client().get(OrderWorkflow.TYPE, instanceId).toCompletableFuture().join();
       double ms = (System.nanoTime() - started) / 1e6;
       System.out.printf(
           java.util.Locale.ROOT, "FIRST_ANSWER_MS=%.3f SEQUENCE=%d%n", ms, view.sequence());

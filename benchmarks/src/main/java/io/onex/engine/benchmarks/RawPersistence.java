@@ -2,9 +2,9 @@ package io.onex.engine.benchmarks;
 
 import com.typesafe.config.Config;
 import io.onex.engine.cluster.ClusterSettings;
+import io.onex.engine.persistence.EngineSerializable;
+import io.onex.engine.persistence.JournalSchema;
 import io.onex.engine.persistence.JournalSettings;
-import io.onex.engine.persistence.internal.EngineSerializable;
-import io.onex.engine.persistence.internal.JournalSchema;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;

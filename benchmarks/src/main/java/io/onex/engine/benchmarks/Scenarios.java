@@ -2,19 +2,19 @@ package io.onex.engine.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
-import io.onex.engine.cluster.ActionRequest;
-import io.onex.engine.cluster.StartRequest;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.Action;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
 import io.onex.engine.core.effect.HandlerHealth;
-import io.onex.engine.core.internal.EngineJson;
-import io.onex.engine.core.internal.InstanceMachine;
-import io.onex.engine.gateway.EngineNode;
-import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.core.json.EngineJson;
+import io.onex.engine.core.machine.InstanceMachine;
+import io.onex.engine.node.EngineNode;
 import io.onex.engine.samples.Samples;
 import io.onex.engine.samples.order.OrderReducer;
 import io.onex.engine.samples.order.OrderWorkflow;
@@ -100,8 +100,11 @@ final class Scenarios {
           settings.concurrency(),
           settings.duration(),
           i ->
-              engine.start(
-                  OrderWorkflow.TYPE, StartRequest.of("o-" + i, json(Map.of("customerId", "c")))));
+              engine
+                  .client()
+                  .start(
+                      OrderWorkflow.TYPE,
+                      StartRequest.of("o-" + i, json(Map.of("customerId", "c")))));
     }
     try (WorkflowEngine engine = WorkflowEngine.create(node, Samples.registry())) {
       var cold =
@@ -110,14 +113,14 @@ final class Scenarios {
               instances,
               settings.concurrency(),
               settings.duration(),
-              i -> engine.send(OrderWorkflow.TYPE, "o-" + i, addItem(i)));
+              i -> engine.client().send(OrderWorkflow.TYPE, "o-" + i, addItem(i)));
       var warm =
           driver.run(
               "actions warm",
               warmOperations(),
               settings.concurrency(),
               settings.duration(),
-              i -> engine.send(OrderWorkflow.TYPE, "o-" + (i % instances), addItem(i)));
+              i -> engine.client().send(OrderWorkflow.TYPE, "o-" + (i % instances), addItem(i)));
       // The same load again, paced at half the rate just measured: latency below saturation.
       BenchResult peak = warm.toResult("actions", "warm", null);
       double halfRate = peak.throughput() / 2;
@@ -128,7 +131,7 @@ final class Scenarios {
               settings.concurrency(),
               settings.duration(),
               halfRate,
-              i -> engine.send(OrderWorkflow.TYPE, "o-" + (i % instances), addItem(i)));
+              i -> engine.client().send(OrderWorkflow.TYPE, "o-" + (i % instances), addItem(i)));
       return List.of(
           cold.toResult("actions", "cold", null),
           peak,
@@ -203,12 +206,15 @@ final class Scenarios {
                 CompletableFuture<Void> done =
                     shipped.computeIfAbsent(id, k -> new CompletableFuture<>());
                 return engine
+                    .client()
                     .start(OrderWorkflow.TYPE, StartRequest.of(id, json(Map.of("customerId", "c"))))
-                    .thenCompose(started -> engine.send(OrderWorkflow.TYPE, id, addItem(i)))
+                    .thenCompose(
+                        started -> engine.client().send(OrderWorkflow.TYPE, id, addItem(i)))
                     .thenCompose(
                         added ->
-                            engine.send(
-                                OrderWorkflow.TYPE, id, ActionRequest.of("PlaceOrder", null)))
+                            engine
+                                .client()
+                                .send(OrderWorkflow.TYPE, id, ActionRequest.of("PlaceOrder", null)))
                     .thenCompose(placed -> done)
                     .thenCompose(last -> completed(engine, id));
               });
@@ -240,6 +246,7 @@ final class Scenarios {
       List<Double> passivated = new ArrayList<>();
       try (WorkflowEngine engine = WorkflowEngine.create(node, Samples.registry())) {
         engine
+            .client()
             .start(OrderWorkflow.TYPE, StartRequest.of("long", json(Map.of("customerId", "c"))))
             .toCompletableFuture()
             .join();
@@ -248,7 +255,7 @@ final class Scenarios {
             settings.recoveryEvents() - 1,
             settings.concurrency(),
             Duration.ofMinutes(5),
-            i -> engine.send(OrderWorkflow.TYPE, "long", addItem(i)));
+            i -> engine.client().send(OrderWorkflow.TYPE, "long", addItem(i)));
         for (int attempt = 0; attempt < settings.recoveryRuns(); attempt++) {
           sleep(idle.multipliedBy(2));
           passivated.add(timeFirstAnswer(engine));
@@ -332,7 +339,8 @@ final class Scenarios {
 
   private double timeFirstAnswer(WorkflowEngine engine) {
     long started = System.nanoTime();
-    InstanceView view = engine.get(OrderWorkflow.TYPE, "long").toCompletableFuture().join();
+    InstanceView view =
+        engine.client().get(OrderWorkflow.TYPE, "long").toCompletableFuture().join();
     double ms = (System.nanoTime() - started) / 1e6;
     if (view.sequence() != settings.recoveryEvents()) {
       throw new IllegalStateException(
@@ -356,9 +364,11 @@ final class Scenarios {
               settings.concurrency(),
               Duration.ofMinutes(10),
               i ->
-                  engine.start(
-                      OrderWorkflow.TYPE,
-                      StartRequest.of("m-" + i, json(Map.of("customerId", "c")))));
+                  engine
+                      .client()
+                      .start(
+                          OrderWorkflow.TYPE,
+                          StartRequest.of("m-" + i, json(Map.of("customerId", "c")))));
       double active = usedHeapMb() - baseline;
       progress.note(
           "memory: "
@@ -418,6 +428,7 @@ final class Scenarios {
 
   private static CompletionStage<InstanceView> completed(WorkflowEngine engine, String id) {
     return engine
+        .client()
         .get(OrderWorkflow.TYPE, id)
         .thenCompose(
             view ->

@@ -3,7 +3,7 @@ package io.onex.engine.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

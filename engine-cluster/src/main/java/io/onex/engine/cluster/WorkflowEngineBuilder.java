@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.onex.engine.cluster.internal.ShardedWorkflowEngine;
+import io.onex.engine.cluster.internal.EngineBootstrap;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.effect.ComputeFunction;
@@ -72,6 +72,6 @@ public final class WorkflowEngineBuilder {
   public WorkflowEngine start() {
     MeterRegistry registry =
         metrics != null ? metrics : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    return ShardedWorkflowEngine.start(config, this.registry, handlers, computeFunctions, registry);
+    return EngineBootstrap.start(config, this.registry, handlers, computeFunctions, registry);
   }
 }

@@ -8,8 +8,10 @@ import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.client.ActionOutcome;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.testing.CounterWorkflow;
-import io.onex.engine.persistence.ActionOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +41,14 @@ class DurableTimerTest {
     Intent timer;
     try (WorkflowEngine first = startEngine()) {
       first
+          .client()
           .start(CounterWorkflow.TYPE, StartRequest.of("timed", json(Map.of("initial", 1))))
           .toCompletableFuture()
           .join();
       requested = Instant.now();
       ActionOutcome reminded =
           first
+              .client()
               .send(
                   CounterWorkflow.TYPE,
                   "timed",
@@ -70,6 +74,7 @@ class DurableTimerTest {
           .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
       assertThat(
               second
+                  .client()
                   .get(CounterWorkflow.TYPE, "timed")
                   .toCompletableFuture()
                   .join()
@@ -85,6 +90,7 @@ class DurableTimerTest {
           .until(() -> history(second).size() == 3);
       assertThat(
               second
+                  .client()
                   .get(CounterWorkflow.TYPE, "timed")
                   .toCompletableFuture()
                   .join()
@@ -95,7 +101,9 @@ class DurableTimerTest {
 
   private static List<WorkflowEvent> history(WorkflowEngine engine) {
     return engine
-        .history(CounterWorkflow.TYPE, "timed", 1, 100)
+        .client()
+        .history()
+        .page(CounterWorkflow.TYPE, "timed", 1, 100)
         .toCompletableFuture()
         .join()
         .events();

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onex.engine.cluster.lease.Lease;
 import io.onex.engine.cluster.lease.LeaseCheck;
-import io.onex.engine.cluster.lease.LeaseConflictException;
 import io.onex.engine.cluster.testing.TestCluster;
 import io.onex.engine.core.LeaseFence;
-import io.onex.engine.core.LeaseRejectedException;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.error.LeaseConflictException;
+import io.onex.engine.core.error.LeaseRejectedException;
 import io.onex.engine.core.testing.Actions;
 import io.onex.engine.core.testing.CounterWorkflow;
-import io.onex.engine.persistence.InstanceView;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -55,16 +57,20 @@ class LeaseHandoverTest {
     Lease longLived =
         await(other.leases().acquire("reports/daily", "reporter", Duration.ofMinutes(5)));
     await(
-        other.start(
-            CounterWorkflow.SINGLE_WRITER_TYPE,
-            StartRequest.of("f-1", Actions.json(Map.of("initial", 0)))
-                .withLease(a.leaseId(), a.fencingToken())));
+        other
+            .client()
+            .start(
+                CounterWorkflow.SINGLE_WRITER_TYPE,
+                StartRequest.of("f-1", Actions.json(Map.of("initial", 0)))
+                    .withLease(a.leaseId(), a.fencingToken())));
     await(
-        other.send(
-            CounterWorkflow.SINGLE_WRITER_TYPE,
-            "f-1",
-            ActionRequest.of("Increment", Actions.json(Map.of("by", 1)))
-                .withLease(a.leaseId(), a.fencingToken())));
+        other
+            .client()
+            .send(
+                CounterWorkflow.SINGLE_WRITER_TYPE,
+                "f-1",
+                ActionRequest.of("Increment", Actions.json(Map.of("by", 1)))
+                    .withLease(a.leaseId(), a.fencingToken())));
 
     // when the node hosting the singleton (the oldest) leaves the cluster
     await(oldest.stop());
@@ -105,6 +111,7 @@ class LeaseHandoverTest {
         await(
                 cluster
                     .node(2)
+                    .client()
                     .send(
                         CounterWorkflow.SINGLE_WRITER_TYPE,
                         "f-1",
@@ -117,11 +124,13 @@ class LeaseHandoverTest {
     assertThatThrownBy(
             () ->
                 await(
-                    other.send(
-                        CounterWorkflow.SINGLE_WRITER_TYPE,
-                        "f-1",
-                        ActionRequest.of("Increment", Actions.json(Map.of("by", 1)))
-                            .withLease(a.leaseId(), a.fencingToken()))))
+                    other
+                        .client()
+                        .send(
+                            CounterWorkflow.SINGLE_WRITER_TYPE,
+                            "f-1",
+                            ActionRequest.of("Increment", Actions.json(Map.of("by", 1)))
+                                .withLease(a.leaseId(), a.fencingToken()))))
         .isInstanceOf(CompletionException.class)
         .cause()
         .isInstanceOfSatisfying(
@@ -131,7 +140,7 @@ class LeaseHandoverTest {
               assertThat(e.reason()).isEqualTo("superseded");
               assertThat(e.getMessage()).contains("orchestrator-b");
             });
-    InstanceView now = await(other.get(CounterWorkflow.SINGLE_WRITER_TYPE, "f-1"));
+    InstanceView now = await(other.client().get(CounterWorkflow.SINGLE_WRITER_TYPE, "f-1"));
     assertThat(now.sequence()).isEqualTo(afterB.sequence());
     assertThat(now.state().get("value").asInt()).isEqualTo(11);
   }

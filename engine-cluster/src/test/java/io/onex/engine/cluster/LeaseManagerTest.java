@@ -5,11 +5,11 @@ import static io.onex.engine.cluster.testing.Stages.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onex.engine.cluster.lease.Lease;
-import io.onex.engine.cluster.lease.LeaseConflictException;
-import io.onex.engine.cluster.lease.LeaseExpiredException;
 import io.onex.engine.cluster.lease.LeaseManager;
-import io.onex.engine.cluster.lease.LeaseNotFoundException;
 import io.onex.engine.cluster.testing.SingleNode;
+import io.onex.engine.core.error.LeaseConflictException;
+import io.onex.engine.core.error.LeaseExpiredException;
+import io.onex.engine.core.error.LeaseNotFoundException;
 import io.onex.engine.core.testing.CounterWorkflow;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,8 +9,10 @@ import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.WorkflowEvent;
-import io.onex.engine.core.internal.EngineJson;
-import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.json.EngineJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,13 +67,14 @@ class NodeLossTest {
       String id = ids.get(i);
       WorkflowEngine via = cluster.node(i % 3);
       requests.add(
-          via.start(JobWorkflow.TYPE, StartRequest.of(id, EngineJson.mapper().createObjectNode()))
+          via.client()
+              .start(JobWorkflow.TYPE, StartRequest.of(id, EngineJson.mapper().createObjectNode()))
               .thenCompose(started -> send(via, id, "Note", acknowledged))
               .thenCompose(noted -> send(via, id, "Run", acknowledged))
               .toCompletableFuture());
     }
     CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
-    ClusterView before = cluster.node(0).cluster().toCompletableFuture().join();
+    ClusterView before = cluster.node(0).operations().cluster().toCompletableFuture().join();
     List<ClusterView.ShardHost> hosts = before.shards().get(JobWorkflow.TYPE);
     assertThat(hosts).hasSize(3).allSatisfy(host -> assertThat(host.instanceCount()).isPositive());
     assertThat(hosts.stream().mapToInt(ClusterView.ShardHost::instanceCount).sum())
@@ -100,14 +103,20 @@ class NodeLossTest {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> completed(survivor, ids) == INSTANCES);
-    ClusterView after = survivor.cluster().toCompletableFuture().join();
+    ClusterView after = survivor.operations().cluster().toCompletableFuture().join();
     assertThat(after.members()).extracting(ClusterView.Member::address).hasSize(2);
 
     // and each acknowledged action is in its history exactly once, with one outcome per intent
     Set<String> intentKeys = new HashSet<>();
     for (String id : ids) {
       List<WorkflowEvent> history =
-          cluster.node(1).export(JobWorkflow.TYPE, id).toCompletableFuture().join();
+          cluster
+              .node(1)
+              .client()
+              .history()
+              .export(JobWorkflow.TYPE, id)
+              .toCompletableFuture()
+              .join();
       for (String key : acknowledged.get(id)) {
         assertThat(history)
             .as("events of acknowledged action %s", key)
@@ -151,7 +160,8 @@ class NodeLossTest {
             null,
             key,
             Map.of());
-    return via.send(JobWorkflow.TYPE, id, request)
+    return via.client()
+        .send(JobWorkflow.TYPE, id, request)
         .thenAccept(
             outcome ->
                 acknowledged
@@ -172,7 +182,8 @@ class NodeLossTest {
         ids.stream()
             .map(
                 id ->
-                    via.get(JobWorkflow.TYPE, id)
+                    via.client()
+                        .get(JobWorkflow.TYPE, id)
                         .toCompletableFuture()
                         .exceptionally(error -> null))
             .toList();

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.onex.engine.core.InstanceDivergedException;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.ReplayCheck;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.error.InstanceDivergedException;
 import io.onex.engine.core.replay.ReplayReport;
 import io.onex.engine.core.testing.CounterWorkflow;
-import io.onex.engine.persistence.InstanceView;
-import io.onex.engine.persistence.ReplayCheck;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -39,8 +41,9 @@ class VersionsAndReplayTest {
 
   private static void increment(WorkflowEngine engine, String id, int by) {
     await(
-        engine.send(
-            CounterWorkflow.TYPE, id, ActionRequest.of("Increment", json(Map.of("by", by)))));
+        engine
+            .client()
+            .send(CounterWorkflow.TYPE, id, ActionRequest.of("Increment", json(Map.of("by", by)))));
   }
 
   @Test
@@ -48,45 +51,56 @@ class VersionsAndReplayTest {
     WorkflowRegistry registry = new WorkflowRegistry().register(CounterWorkflow.definition(1, 1));
     try (WorkflowEngine engine = start(registry)) {
       // given a v1 instance, then v2 registered and a new instance
-      await(engine.start(CounterWorkflow.TYPE, StartRequest.of("old", json(Map.of("initial", 0)))));
+      await(
+          engine
+              .client()
+              .start(CounterWorkflow.TYPE, StartRequest.of("old", json(Map.of("initial", 0)))));
       increment(engine, "old", 1);
       registry.register(CounterWorkflow.definition(2, 2));
       InstanceView fresh =
           await(
-              engine.start(
-                  CounterWorkflow.TYPE, StartRequest.of("new", json(Map.of("initial", 0)))));
+              engine
+                  .client()
+                  .start(CounterWorkflow.TYPE, StartRequest.of("new", json(Map.of("initial", 0)))));
       increment(engine, "old", 2);
       increment(engine, "new", 2);
 
       // then each keeps its version
       assertThat(fresh.definitionVersion()).isEqualTo(2);
-      InstanceView old = await(engine.get(CounterWorkflow.TYPE, "old"));
+      InstanceView old = await(engine.client().get(CounterWorkflow.TYPE, "old"));
       assertThat(old.definitionVersion()).isEqualTo(1);
       assertThat(old.state().get("value").asInt()).isEqualTo(3);
-      assertThat(await(engine.get(CounterWorkflow.TYPE, "new")).state().get("value").asInt())
+      assertThat(
+              await(engine.client().get(CounterWorkflow.TYPE, "new")).state().get("value").asInt())
           .isEqualTo(4);
-      assertThat(await(engine.instancesByVersion(CounterWorkflow.TYPE)))
+      assertThat(await(engine.client().history().instancesByVersion(CounterWorkflow.TYPE)))
           .containsEntry(1, 1L)
           .containsEntry(2, 1L);
 
       // the state at each event
-      assertThat(await(engine.stateAt(CounterWorkflow.TYPE, "old", 2)).state().get("value").asInt())
+      assertThat(
+              await(engine.client().history().stateAt(CounterWorkflow.TYPE, "old", 2))
+                  .state()
+                  .get("value")
+                  .asInt())
           .isEqualTo(1);
-      assertThat(await(engine.stateAt(CounterWorkflow.TYPE, "old", 1)).status())
+      assertThat(await(engine.client().history().stateAt(CounterWorkflow.TYPE, "old", 1)).status())
           .isEqualTo(InstanceStatus.PENDING);
-      assertThatThrownBy(() -> await(engine.stateAt(CounterWorkflow.TYPE, "old", 9)))
+      assertThatThrownBy(
+              () -> await(engine.client().history().stateAt(CounterWorkflow.TYPE, "old", 9)))
           .isInstanceOf(CompletionException.class)
           .hasCauseInstanceOf(IllegalArgumentException.class);
 
       // replaying the v1 history against v2 shows where it diverges
-      ReplayReport report = await(engine.replay(CounterWorkflow.TYPE, "old", 2));
+      ReplayReport report = await(engine.client().history().replay(CounterWorkflow.TYPE, "old", 2));
       assertThat(report.agrees()).isFalse();
       assertThat(report.firstDivergence().sequence()).isEqualTo(2);
       assertThat(report.firstDivergence().stateDifferences().get(0).path()).isEqualTo("/value");
-      assertThat(await(engine.replay(CounterWorkflow.TYPE, "old", 1)).agrees()).isTrue();
+      assertThat(await(engine.client().history().replay(CounterWorkflow.TYPE, "old", 1)).agrees())
+          .isTrue();
 
       // the deploy gate names the unfinished instances that would diverge
-      ReplayCheck check = await(engine.replayCheck(CounterWorkflow.TYPE, 2));
+      ReplayCheck check = await(engine.client().history().replayCheck(CounterWorkflow.TYPE, 2));
       assertThat(check.checked()).isEqualTo(2);
       assertThat(check.diverging()).extracting(ReplayReport::instanceId).containsExactly("old");
     }
@@ -97,21 +111,23 @@ class VersionsAndReplayTest {
     try (WorkflowEngine engine =
         start(new WorkflowRegistry().register(CounterWorkflow.definition(1, 1)))) {
       await(
-          engine.start(CounterWorkflow.TYPE, StartRequest.of("drift", json(Map.of("initial", 0)))));
+          engine
+              .client()
+              .start(CounterWorkflow.TYPE, StartRequest.of("drift", json(Map.of("initial", 0)))));
       increment(engine, "drift", 5);
     }
 
     // the same version number, but a reducer that computes differently
     try (WorkflowEngine engine =
         start(new WorkflowRegistry().register(CounterWorkflow.definition(1, 3)))) {
-      InstanceView marked = await(engine.get(CounterWorkflow.TYPE, "drift"));
+      InstanceView marked = await(engine.client().get(CounterWorkflow.TYPE, "drift"));
 
       assertThat(marked.status()).isEqualTo(InstanceStatus.DIVERGED);
       assertThat(marked.statusReason()).contains("event 2 diverged");
       assertThat(marked.sequence()).isEqualTo(1);
       assertThatThrownBy(() -> increment(engine, "drift", 1))
           .hasCauseInstanceOf(InstanceDivergedException.class);
-      assertThat(await(engine.health()).checks().get("instances").detail())
+      assertThat(await(engine.operations().health()).checks().get("instances").detail())
           .contains("counter/drift")
           .contains("event 2 diverged");
     }

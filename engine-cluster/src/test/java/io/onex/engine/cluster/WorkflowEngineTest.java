@@ -6,18 +6,20 @@ import static io.onex.engine.core.testing.Actions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onex.engine.cluster.testing.SingleNode;
-import io.onex.engine.core.InstanceAlreadyExistsException;
-import io.onex.engine.core.InstanceNotFoundException;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.IntentOutcome;
-import io.onex.engine.core.InvalidIdentifierException;
-import io.onex.engine.core.TransitionRejectedException;
-import io.onex.engine.core.UnknownWorkflowTypeException;
 import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.client.ActionOutcome;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.HistoryPage;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.error.InstanceAlreadyExistsException;
+import io.onex.engine.core.error.InstanceNotFoundException;
+import io.onex.engine.core.error.InvalidIdentifierException;
+import io.onex.engine.core.error.TransitionRejectedException;
+import io.onex.engine.core.error.UnknownWorkflowTypeException;
 import io.onex.engine.core.testing.CounterWorkflow;
-import io.onex.engine.persistence.ActionOutcome;
-import io.onex.engine.persistence.HistoryPage;
-import io.onex.engine.persistence.InstanceView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -47,17 +49,21 @@ class WorkflowEngineTest {
     // given
     InstanceView started =
         await(
-            engine.start(
-                CounterWorkflow.TYPE, StartRequest.of("engine-1", json(Map.of("initial", 1)))));
+            engine
+                .client()
+                .start(
+                    CounterWorkflow.TYPE, StartRequest.of("engine-1", json(Map.of("initial", 1)))));
 
     // when
     ActionOutcome outcome =
         await(
-            engine.send(
-                CounterWorkflow.TYPE,
-                "engine-1",
-                ActionRequest.of("Notify", json(Map.of("target", "audit")))
-                    .withCorrelationId("flow-9")));
+            engine
+                .client()
+                .send(
+                    CounterWorkflow.TYPE,
+                    "engine-1",
+                    ActionRequest.of("Notify", json(Map.of("target", "audit")))
+                        .withCorrelationId("flow-9")));
 
     // then
     assertThat(started.status()).isEqualTo(InstanceStatus.PENDING);
@@ -78,9 +84,11 @@ class WorkflowEngineTest {
     // the log handler carries the intent out and its outcome comes back as the next event
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> await(engine.get(CounterWorkflow.TYPE, "engine-1")).sequence() == 3);
-    assertThat(await(engine.get(CounterWorkflow.TYPE, "engine-1")).pendingIntents()).isEmpty();
-    HistoryPage history = await(engine.history(CounterWorkflow.TYPE, "engine-1", 1, 10));
+        .until(() -> await(engine.client().get(CounterWorkflow.TYPE, "engine-1")).sequence() == 3);
+    assertThat(await(engine.client().get(CounterWorkflow.TYPE, "engine-1")).pendingIntents())
+        .isEmpty();
+    HistoryPage history =
+        await(engine.client().history().page(CounterWorkflow.TYPE, "engine-1", 1, 10));
     assertThat(history.events()).hasSize(3);
     WorkflowEvent reported = history.events().get(2);
     assertThat(reported.action().type()).isEqualTo(IntentOutcome.SUCCEEDED);
@@ -93,7 +101,9 @@ class WorkflowEngineTest {
   void shouldGenerateAnInstanceIdWhenNoneIsGiven() {
     InstanceView started =
         await(
-            engine.start(CounterWorkflow.TYPE, StartRequest.of(null, json(Map.of("initial", 0)))));
+            engine
+                .client()
+                .start(CounterWorkflow.TYPE, StartRequest.of(null, json(Map.of("initial", 0)))));
 
     assertThat(started.instanceId()).matches("[0-9a-f-]{36}");
   }
@@ -101,36 +111,42 @@ class WorkflowEngineTest {
   @Test
   void shouldFailWithTypedExceptionsThatChangeNothing() {
     await(
-        engine.start(
-            CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 0)))));
+        engine
+            .client()
+            .start(CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 0)))));
 
     assertThat(
             failureOf(
-                engine.start(
-                    CounterWorkflow.TYPE, StartRequest.of("engine-2", json(Map.of("initial", 5))))))
+                engine
+                    .client()
+                    .start(
+                        CounterWorkflow.TYPE,
+                        StartRequest.of("engine-2", json(Map.of("initial", 5))))))
         .isInstanceOf(InstanceAlreadyExistsException.class);
     assertThat(
             failureOf(
-                engine.send(
-                    CounterWorkflow.TYPE,
-                    "engine-2",
-                    ActionRequest.of("Decrement", json(Map.of("by", 1))))))
+                engine
+                    .client()
+                    .send(
+                        CounterWorkflow.TYPE,
+                        "engine-2",
+                        ActionRequest.of("Decrement", json(Map.of("by", 1))))))
         .isInstanceOf(TransitionRejectedException.class);
-    assertThat(failureOf(engine.get(CounterWorkflow.TYPE, "never-started")))
+    assertThat(failureOf(engine.client().get(CounterWorkflow.TYPE, "never-started")))
         .isInstanceOf(InstanceNotFoundException.class);
-    assertThat(failureOf(engine.get("no-such-type", "x")))
+    assertThat(failureOf(engine.client().get("no-such-type", "x")))
         .isInstanceOf(UnknownWorkflowTypeException.class);
-    assertThat(failureOf(engine.get(CounterWorkflow.TYPE, "bad/id")))
+    assertThat(failureOf(engine.client().get(CounterWorkflow.TYPE, "bad/id")))
         .isInstanceOf(InvalidIdentifierException.class);
 
-    InstanceView unchanged = await(engine.get(CounterWorkflow.TYPE, "engine-2"));
+    InstanceView unchanged = await(engine.client().get(CounterWorkflow.TYPE, "engine-2"));
     assertThat(unchanged.sequence()).isEqualTo(1);
     assertThat(unchanged.state().get("value").asInt()).isZero();
   }
 
   @Test
   void shouldReportHealthyJournalAndClusterMembership() {
-    EngineHealth health = await(engine.health());
+    EngineHealth health = await(engine.operations().health());
 
     assertThat(health.up()).isTrue();
     assertThat(health.checks()).containsKeys("journal", "cluster");

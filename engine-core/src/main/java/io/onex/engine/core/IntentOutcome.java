@@ -2,7 +2,11 @@ package io.onex.engine.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.onex.engine.core.json.EngineJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What became of an intent, reported back to the instance that emitted it as an action of type
@@ -19,6 +23,26 @@ public sealed interface IntentOutcome permits IntentOutcome.Succeeded, IntentOut
 
   /** The intent this outcome is about. */
   String intentId();
+
+  /**
+   * The action that reports this outcome of {@code intent} to its instance, issued {@code at}:
+   * caused by the intent, extending its correlation chain, with an id derived from the intent so
+   * that a repeated report is the same action (and is recognised as such).
+   */
+  default Action reportOf(Intent intent, Instant at) {
+    String type = this instanceof Succeeded ? SUCCEEDED : FAILED;
+    String actionId =
+        UUID.nameUUIDFromBytes((intent.intentId() + "/outcome").getBytes(StandardCharsets.UTF_8))
+            .toString();
+    return Action.builder(type)
+        .actionId(actionId)
+        .payload(EngineJson.mapper().valueToTree(this))
+        .correlationId(intent.correlationId())
+        .causationId(intent.intentId())
+        .correlationChain(intent.correlationChain())
+        .issuedAt(at)
+        .build();
+  }
 
   /** Whether {@code actionType} is one of the two outcome action types. */
   static boolean isOutcome(String actionType) {

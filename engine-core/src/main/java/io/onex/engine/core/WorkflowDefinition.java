@@ -1,6 +1,7 @@
 package io.onex.engine.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.error.LeaseRejectedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.onex.engine.core;
 
+import io.onex.engine.core.error.UnknownWorkflowTypeException;
 import java.util.Collection;
 import java.util.List;
 import java.util.NavigableMap;

@@ -3,6 +3,10 @@ package io.onex.engine.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.onex.engine.core.error.TransitionRejectedException;
+import io.onex.engine.core.error.UnknownWorkflowTypeException;
+import io.onex.engine.core.error.WorkflowError;
+import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.core.testing.CounterWorkflow.Counter;
 import io.onex.engine.core.testing.CounterWorkflow.CounterAction;

@@ -1,5 +1,6 @@
 /**
- * The engine node's entry point: {@link io.onex.engine.gateway.EngineNode} runs an engine with its
- * HTTP/JSON API, and {@link io.onex.engine.gateway.NodeConfig} loads the node's configuration.
+ * The engine's HTTP/JSON gateway: {@link io.onex.engine.gateway.HttpGateway} binds the {@code /v1}
+ * API, health and metrics of an engine node; {@link io.onex.engine.gateway.Authenticator} is where
+ * authentication plugs in. Every error is answered as {@code application/problem+json}.
  */
 package io.onex.engine.gateway;

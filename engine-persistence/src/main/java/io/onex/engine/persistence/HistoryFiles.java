@@ -2,7 +2,7 @@ package io.onex.engine.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onex.engine.core.WorkflowEvent;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,9 +1,12 @@
 package io.onex.engine.persistence;
 
-import io.onex.engine.core.InstanceNotFoundException;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.client.HistoryPage;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.ReplayCheck;
+import io.onex.engine.core.error.InstanceNotFoundException;
 import io.onex.engine.core.replay.ReplayReport;
 import io.onex.engine.core.replay.WorkflowReplayer;
 import io.onex.engine.persistence.internal.HistoryImporter;
@@ -17,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -47,6 +51,17 @@ public final class HistoryInspector {
   /** An inspector reading the journal configured in {@code system}. */
   public static HistoryInspector create(ActorSystem<?> system, WorkflowRegistry registry) {
     return new HistoryInspector(system, registry);
+  }
+
+  /** Up to {@code limit} events of an instance from sequence number {@code fromSeq} on. */
+  public CompletionStage<HistoryPage> page(
+      String workflowType, String instanceId, long fromSeq, int limit) {
+    return journal.page(workflowType, instanceId, fromSeq, limit);
+  }
+
+  /** Completes when the journal database answered a query; fails when it is unreachable. */
+  public CompletionStage<Done> ping() {
+    return journal.ping();
   }
 
   /** Every event of an instance; fails with {@link InstanceNotFoundException} when it has none. */

@@ -8,15 +8,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.client.HistoryPage;
+import io.onex.engine.core.client.InstanceView;
 import io.onex.engine.core.testing.CounterWorkflow;
-import io.onex.engine.persistence.internal.ExecutorCommand;
-import io.onex.engine.persistence.internal.InstanceCommand;
-import io.onex.engine.persistence.internal.InstanceReply;
-import io.onex.engine.persistence.internal.InstanceReply.Accepted;
+import io.onex.engine.persistence.InstanceReply.Accepted;
 import io.onex.engine.persistence.internal.JournalHistory;
-import io.onex.engine.persistence.internal.JournalSchema;
-import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
-import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -54,14 +50,13 @@ abstract class JournalRecoveryContract {
   }
 
   private static ActorRef<InstanceCommand> spawn(ActorTestKit kit, String id) {
-    WorkflowRuntime runtime =
-        WorkflowRuntime.create(
+    WorkflowInstances instances =
+        WorkflowInstances.create(
             new WorkflowRegistry().register(CounterWorkflow.definition()),
             kit.system().settings().config(),
             Clock.systemUTC(),
-            kit.<ExecutorCommand>createTestProbe().ref());
-    return kit.spawn(
-        WorkflowInstanceBehavior.create(CounterWorkflow.TYPE, id, runtime, self -> {}));
+            (type, instanceId, intent) -> {});
+    return kit.spawn(instances.behavior(CounterWorkflow.TYPE, id, self -> {}));
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.onex.engine.samples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 
 /** Parses the samples' JSON Schemas, written as text blocks beside the types they describe. */
 public final class JsonSchemas {

@@ -1,21 +1,13 @@
 package io.onex.engine.samples;
 
 import com.typesafe.config.Config;
-import io.onex.engine.gateway.EngineNode;
-import io.onex.engine.gateway.NodeConfig;
-import io.onex.engine.gateway.cli.HistoryCommand;
-import io.onex.engine.gateway.cli.JournalServerCommand;
+import io.onex.engine.node.EngineNode;
 import io.onex.engine.samples.services.SampleServices;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * Runs one engine node hosting the sample workflows, with the sample's inventory, payment and
- * shipping services beside it, configured by {@link NodeConfig} (HTTP port {@code ONEX_HTTP_PORT},
- * data directory {@code ONEX_DATA_DIR}, journal {@code ONEX_JOURNAL_URL}, service delay {@code
- * ONEX_SAMPLES_SERVICE_DELAY_MS}). Runs until the process is stopped; on SIGTERM Pekko's
- * coordinated shutdown unbinds the gateway, leaves the cluster and stops the actor system.
+ * One engine node hosting the sample workflows, with the sample's inventory, payment and shipping
+ * services beside it, in this JVM: what {@code samples/target/onex-node.jar} runs, for tests and
+ * tools that need the services at hand.
  */
 public final class SampleNode implements AutoCloseable {
 
@@ -51,33 +43,5 @@ public final class SampleNode implements AutoCloseable {
   public void close() {
     node.close();
     services.close();
-  }
-
-  /**
-   * Runs the node; with {@code history ...} the history command on the sample workflows (see {@link
-   * HistoryCommand}); with {@code journal-server ...} a shared H2 journal for a local cluster (see
-   * {@link JournalServerCommand}).
-   */
-  public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("journal-server")) {
-      System.exit(
-          JournalServerCommand.run(
-              new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-              new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-              Arrays.copyOfRange(args, 1, args.length)));
-    }
-    if (args.length > 0 && args[0].equals("history")) {
-      System.setProperty("ONEX_LOG_ROOT", "WARN");
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-      System.exit(
-          HistoryCommand.run(
-              Samples.registry(),
-              new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-              new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-              Arrays.copyOfRange(args, 1, args.length)));
-    }
-    SampleNode sample = start(NodeConfig.load());
-    sample.node.awaitTermination();
-    sample.services.close();
   }
 }

@@ -5,14 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.onex.engine.cluster.ActionRequest;
-import io.onex.engine.cluster.StartRequest;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.WorkflowEvent;
-import io.onex.engine.core.internal.EngineJson;
-import io.onex.engine.gateway.NodeConfig;
-import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.json.EngineJson;
+import io.onex.engine.node.NodeConfig;
 import io.onex.engine.samples.order.OrderWorkflow;
 import io.onex.engine.samples.services.SampleServices;
 import java.nio.file.Path;
@@ -47,11 +47,13 @@ class EffectAfterCrashTest {
       // given an order whose reservation is in flight when its node stops
       WorkflowEngine first = WorkflowEngine.create(node, Samples.registry());
       first
+          .client()
           .start(
               OrderWorkflow.TYPE, StartRequest.of("crash-1", json(Map.of("customerId", "alice"))))
           .toCompletableFuture()
           .join();
       first
+          .client()
           .send(
               OrderWorkflow.TYPE,
               "crash-1",
@@ -61,6 +63,7 @@ class EffectAfterCrashTest {
           .join();
       String reserveKey =
           first
+              .client()
               .send(OrderWorkflow.TYPE, "crash-1", ActionRequest.of("PlaceOrder", null))
               .toCompletableFuture()
               .join()
@@ -85,7 +88,9 @@ class EffectAfterCrashTest {
         assertThat(services.effects("payment/charges")).isEqualTo(1);
         List<WorkflowEvent> history =
             second
-                .history(OrderWorkflow.TYPE, "crash-1", 1, 100)
+                .client()
+                .history()
+                .page(OrderWorkflow.TYPE, "crash-1", 1, 100)
                 .toCompletableFuture()
                 .join()
                 .events();
@@ -98,7 +103,7 @@ class EffectAfterCrashTest {
   }
 
   private static InstanceView status(WorkflowEngine engine) {
-    return engine.get(OrderWorkflow.TYPE, "crash-1").toCompletableFuture().join();
+    return engine.client().get(OrderWorkflow.TYPE, "crash-1").toCompletableFuture().join();
   }
 
   private static com.fasterxml.jackson.databind.JsonNode json(Object value) {

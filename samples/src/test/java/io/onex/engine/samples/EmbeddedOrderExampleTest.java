@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.InstanceStatus;
-import io.onex.engine.persistence.InstanceView;
+import io.onex.engine.core.client.InstanceHandle;
+import io.onex.engine.core.client.InstanceView;
 import io.onex.engine.samples.order.OrderState;
 import io.onex.engine.samples.services.SampleServices;
 import java.nio.file.Path;
@@ -31,13 +32,11 @@ class EmbeddedOrderExampleTest {
     try (SampleServices services = SampleServices.start(config);
         WorkflowEngine engine =
             WorkflowEngine.create(services.targets().withFallback(config), Samples.registry())) {
-      InstanceView placed = EmbeddedOrderExample.placeOrder(engine, "embedded-1", "alice");
-      assertThat(placed.sequence()).isGreaterThanOrEqualTo(3);
+      InstanceHandle handle =
+          EmbeddedOrderExample.placeOrder(engine.client(), "embedded-1", "alice");
+      assertThat(handle.get().toCompletableFuture().join().sequence()).isGreaterThanOrEqualTo(3);
 
-      InstanceView order =
-          EmbeddedOrderExample.whenEnded(engine, "embedded-1")
-              .toCompletableFuture()
-              .get(30, TimeUnit.SECONDS);
+      InstanceView order = handle.awaitEnd().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
       assertThat(order.status()).isEqualTo(InstanceStatus.COMPLETED);
       OrderState state = order.stateAs(OrderState.class);

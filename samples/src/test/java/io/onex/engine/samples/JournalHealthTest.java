@@ -3,7 +3,7 @@ package io.onex.engine.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.onex.engine.persistence.testing.TestPostgres;
+import io.onex.engine.core.testing.TestPostgres;
 import io.onex.engine.samples.TestNode.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -51,7 +51,7 @@ class KilledNodeTest {
             "-Xmx512m",
             "-cp",
             System.getProperty("java.class.path"),
-            SampleNode.class.getName());
+            io.onex.engine.node.NodeMain.class.getName());
     builder.environment().put("ONEX_HTTP_PORT", String.valueOf(port));
     builder.environment().put("ONEX_DATA_DIR", dataDir.resolve("node").toString());
     builder.environment().put("ONEX_CLUSTER_PORT", "0");

@@ -1,6 +1,6 @@
 package io.onex.engine.samples;
 
-import io.onex.engine.persistence.testing.TestPostgres;
+import io.onex.engine.core.testing.TestPostgres;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -1,9 +1,8 @@
 package io.onex.engine.cluster.internal;
 
-import io.onex.engine.persistence.internal.InstanceCommand;
-import io.onex.engine.persistence.internal.InstanceReply;
-import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
-import io.onex.engine.persistence.internal.WorkflowRuntime;
+import io.onex.engine.persistence.InstanceCommand;
+import io.onex.engine.persistence.InstanceReply;
+import io.onex.engine.persistence.WorkflowInstances;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,16 +27,16 @@ final class InstanceShards {
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final Map<String, EntityTypeKey<InstanceCommand>> keys = new ConcurrentHashMap<>();
-  private volatile WorkflowRuntime runtime;
+  private volatile WorkflowInstances instances;
 
   InstanceShards(ActorSystem<?> system) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
   }
 
-  /** Sets what the hosted instances share; called once, before any region starts. */
-  void hostWith(WorkflowRuntime runtime) {
-    this.runtime = runtime;
+  /** Sets the instances to host; called once, before any region starts. */
+  void hostWith(WorkflowInstances instances) {
+    this.instances = instances;
   }
 
   /** Starts the shard region hosting instances of {@code workflowType}, once. */
@@ -94,10 +93,9 @@ final class InstanceShards {
         Entity.of(
                 key,
                 entity ->
-                    WorkflowInstanceBehavior.create(
+                    instances.behavior(
                         workflowType,
                         entity.getEntityId(),
-                        runtime,
                         self -> entity.getShard().tell(new ClusterSharding.Passivate<>(self))))
             .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
     return sharding
@@ -110,8 +108,8 @@ final class InstanceShards {
   /** Not a valid instance id ({@link io.onex.engine.core.WorkflowDefinition#IDENTIFIER}). */
   private static final String WARM_UP_ID = "$warm-up";
 
-  WorkflowRuntime runtime() {
-    return runtime;
+  WorkflowInstances instances() {
+    return instances;
   }
 
   EntityRef<InstanceCommand> entityRef(String workflowType, String instanceId) {
@@ -128,10 +126,9 @@ final class InstanceShards {
         Entity.of(
                 key,
                 entity ->
-                    WorkflowInstanceBehavior.create(
+                    instances.behavior(
                         workflowType,
                         entity.getEntityId(),
-                        runtime,
                         self -> entity.getShard().tell(new ClusterSharding.Passivate<>(self))))
             .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
     return key;

@@ -6,7 +6,7 @@ import io.onex.engine.cluster.registry.HealthStatus;
 import io.onex.engine.cluster.registry.NodeRegistration;
 import io.onex.engine.cluster.registry.NodeType;
 import io.onex.engine.core.WorkflowRegistry;
-import io.onex.engine.persistence.effects.EffectHandlers;
+import io.onex.engine.effects.EffectHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,10 @@
 package io.onex.engine.cluster.lease;
 
 import io.onex.engine.cluster.lease.internal.ClusterLeaseManager;
+import io.onex.engine.core.error.LeaseConflictException;
+import io.onex.engine.core.error.LeaseException;
+import io.onex.engine.core.error.LeaseExpiredException;
+import io.onex.engine.core.error.LeaseNotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;

@@ -1,6 +1,7 @@
 package io.onex.engine.cluster.registry;
 
 import io.onex.engine.cluster.registry.internal.NodeRegistryExtension;
+import io.onex.engine.core.error.NodeNotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * <p>Every method is thread-safe and returns at once; stages complete on the actor system's
  * threads. A stage fails with {@link NodeNotFoundException} where the node must exist and does not,
  * with {@link IllegalArgumentException} for an invalid argument, and with {@link
- * io.onex.engine.core.EngineUnavailableException} when the registry does not answer within {@code
- * onex.registry.ask-timeout}. Changes from one registry are applied one at a time, and a watcher
- * receives those it matches in the order they were applied.
+ * io.onex.engine.core.error.EngineUnavailableException} when the registry does not answer within
+ * {@code onex.registry.ask-timeout}. Changes from one registry are applied one at a time, and a
+ * watcher receives those it matches in the order they were applied.
  */
 public interface NodeRegistry {
 

@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.onex.engine.cluster.ActionRequest;
-import io.onex.engine.cluster.StartRequest;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.Lease;
-import io.onex.engine.cluster.lease.LeaseConflictException;
-import io.onex.engine.core.InstanceClosedException;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.WorkflowEvent;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.error.InstanceClosedException;
+import io.onex.engine.core.error.LeaseConflictException;
+import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.core.replay.WorkflowReplayer;
-import io.onex.engine.persistence.InstanceView;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +59,8 @@ class JournalCompatibilityTest {
   void shouldReadBackEveryEventAsItWasJournaled() {
     for (JsonNode instance : expected.get("instances")) {
       // when
-      List<WorkflowEvent> history = await(engine.export(type(instance), id(instance)));
+      List<WorkflowEvent> history =
+          await(engine.client().history().export(type(instance), id(instance)));
 
       // then
       List<JsonNode> recorded = new ArrayList<>();
@@ -81,7 +82,11 @@ class JournalCompatibilityTest {
       JsonNode view = instance.get("view");
       // when
       InstanceView atRecordedEnd =
-          await(engine.stateAt(type(instance), id(instance), view.get("sequence").asLong()));
+          await(
+              engine
+                  .client()
+                  .history()
+                  .stateAt(type(instance), id(instance), view.get("sequence").asLong()));
 
       // then
       assertThat(comparable(json(atRecordedEnd)))
@@ -98,10 +103,10 @@ class JournalCompatibilityTest {
     // when
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> await(engine.get("counter", "c-pending")).pendingIntents().isEmpty());
+        .until(() -> await(engine.client().get("counter", "c-pending")).pendingIntents().isEmpty());
 
     // then
-    List<WorkflowEvent> history = await(engine.export("counter", "c-pending"));
+    List<WorkflowEvent> history = await(engine.client().history().export("counter", "c-pending"));
     WorkflowEvent outcome = history.get(history.size() - 1);
     assertThat(history).hasSize(4);
     assertThat(outcome.action().type()).isEqualTo(IntentOutcome.SUCCEEDED);
@@ -115,16 +120,18 @@ class JournalCompatibilityTest {
     // when
     InstanceView again =
         await(
-            engine.start(
-                "counter",
-                new StartRequest(
-                    "c-done",
-                    json(Map.of("initial", 1)),
-                    "flow-1",
-                    null,
-                    null,
-                    "start-c-done",
-                    Map.of())));
+            engine
+                .client()
+                .start(
+                    "counter",
+                    new StartRequest(
+                        "c-done",
+                        json(Map.of("initial", 1)),
+                        "flow-1",
+                        null,
+                        null,
+                        "start-c-done",
+                        Map.of())));
 
     // then
     assertThat(again.sequence()).isEqualTo(1);
@@ -134,8 +141,8 @@ class JournalCompatibilityTest {
   @Test
   void shouldKeepEndedInstancesClosedAndPinnedInstancesOnTheirVersion() {
     // when
-    Throwable closed = failureOf(engine.send("counter", "c-done", increment(1)));
-    InstanceView pinned = await(engine.send("counter", "c-v2", increment(1))).instance();
+    Throwable closed = failureOf(engine.client().send("counter", "c-done", increment(1)));
+    InstanceView pinned = await(engine.client().send("counter", "c-v2", increment(1))).instance();
 
     // then
     assertThat(closed).isInstanceOf(InstanceClosedException.class);
@@ -168,10 +175,12 @@ class JournalCompatibilityTest {
             .orElseThrow();
     InstanceView admitted =
         await(
-                engine.send(
-                    "fenced-counter",
-                    "f-1",
-                    increment(1).withLease(fence.leaseId(), fence.fencingToken())))
+                engine
+                    .client()
+                    .send(
+                        "fenced-counter",
+                        "f-1",
+                        increment(1).withLease(fence.leaseId(), fence.fencingToken())))
             .instance();
     assertThat(admitted.sequence()).isEqualTo(3);
   }

@@ -5,15 +5,15 @@ import static io.onex.engine.cluster.testing.Stages.await;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import io.onex.engine.cluster.ActionRequest;
-import io.onex.engine.cluster.StartRequest;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.Lease;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.core.testing.CounterWorkflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +54,8 @@ class JournalFixtureWriter {
       writeSingleWriterCounter(engine);
     }
     try (WorkflowEngine engine = start(true)) {
-      await(engine.start(COUNTER, StartRequest.of("c-v2", json(Map.of("initial", 7)))));
-      await(engine.send(COUNTER, "c-v2", increment(1)));
+      await(engine.client().start(COUNTER, StartRequest.of("c-v2", json(Map.of("initial", 7)))));
+      await(engine.client().send(COUNTER, "c-v2", increment(1)));
     }
 
     ObjectNode expected = EngineJson.mapper().createObjectNode();
@@ -70,8 +70,10 @@ class JournalFixtureWriter {
         ObjectNode instance = instances.addObject();
         instance.put("type", address.get(0));
         instance.put("id", address.get(1));
-        instance.set("view", json(await(engine.get(address.get(0), address.get(1)))));
-        instance.set("history", json(await(engine.export(address.get(0), address.get(1)))));
+        instance.set("view", json(await(engine.client().get(address.get(0), address.get(1)))));
+        instance.set(
+            "history",
+            json(await(engine.client().history().export(address.get(0), address.get(1)))));
       }
       expected.set("leases", json(await(engine.leases().leases())));
     }
@@ -93,37 +95,47 @@ class JournalFixtureWriter {
     StartRequest start =
         new StartRequest(
             "c-done", json(Map.of("initial", 1)), "flow-1", null, null, "start-c-done", Map.of());
-    await(engine.start(COUNTER, start));
+    await(engine.client().start(COUNTER, start));
     await(
-        engine.send(
-            COUNTER,
-            "c-done",
-            new ActionRequest(
-                "Increment",
-                json(Map.of("by", 2)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "increment-once",
-                Map.of("by", "fixture"))));
-    await(engine.send(COUNTER, "c-done", increment(3)));
-    await(engine.send(COUNTER, "c-done", ActionRequest.of("Decrement", json(Map.of("by", 1)))));
-    await(engine.send(COUNTER, "c-done", increment(4)));
-    await(engine.send(COUNTER, "c-done", ActionRequest.of("Notify", json(Map.of("target", "x")))));
+        engine
+            .client()
+            .send(
+                COUNTER,
+                "c-done",
+                new ActionRequest(
+                    "Increment",
+                    json(Map.of("by", 2)),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "increment-once",
+                    Map.of("by", "fixture"))));
+    await(engine.client().send(COUNTER, "c-done", increment(3)));
+    await(
+        engine
+            .client()
+            .send(COUNTER, "c-done", ActionRequest.of("Decrement", json(Map.of("by", 1)))));
+    await(engine.client().send(COUNTER, "c-done", increment(4)));
+    await(
+        engine
+            .client()
+            .send(COUNTER, "c-done", ActionRequest.of("Notify", json(Map.of("target", "x")))));
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> await(engine.get(COUNTER, "c-done")).pendingIntents().isEmpty());
-    await(engine.send(COUNTER, "c-done", ActionRequest.of("Finish", json(Map.of()))));
+        .until(() -> await(engine.client().get(COUNTER, "c-done")).pendingIntents().isEmpty());
+    await(engine.client().send(COUNTER, "c-done", ActionRequest.of("Finish", json(Map.of()))));
   }
 
   /** The log intent of {@code c-pending} never finishes while the fixture is written. */
   private static void writeCounterAwaitingAnIntent(WorkflowEngine engine) {
-    await(engine.start(COUNTER, StartRequest.of("c-pending", json(Map.of("initial", 0)))));
-    await(engine.send(COUNTER, "c-pending", increment(5)));
+    await(engine.client().start(COUNTER, StartRequest.of("c-pending", json(Map.of("initial", 0)))));
+    await(engine.client().send(COUNTER, "c-pending", increment(5)));
     await(
-        engine.send(COUNTER, "c-pending", ActionRequest.of("Notify", json(Map.of("target", "y")))));
+        engine
+            .client()
+            .send(COUNTER, "c-pending", ActionRequest.of("Notify", json(Map.of("target", "y")))));
   }
 
   /**
@@ -160,12 +172,16 @@ class JournalFixtureWriter {
   private static void writeSingleWriterCounter(WorkflowEngine engine) {
     Lease lease = await(engine.leases().acquire("fenced-counter/f-1", "writer-a", CENTURY));
     await(
-        engine.start(
-            FENCED,
-            StartRequest.of("f-1", json(Map.of("initial", 10)))
-                .withLease(lease.leaseId(), lease.fencingToken())));
+        engine
+            .client()
+            .start(
+                FENCED,
+                StartRequest.of("f-1", json(Map.of("initial", 10)))
+                    .withLease(lease.leaseId(), lease.fencingToken())));
     await(
-        engine.send(FENCED, "f-1", increment(2).withLease(lease.leaseId(), lease.fencingToken())));
+        engine
+            .client()
+            .send(FENCED, "f-1", increment(2).withLease(lease.leaseId(), lease.fencingToken())));
   }
 
   private static ActionRequest increment(int by) {

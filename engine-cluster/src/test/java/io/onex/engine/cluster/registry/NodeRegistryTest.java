@@ -4,6 +4,7 @@ import static io.onex.engine.cluster.registry.RegistryCluster.await;
 import static io.onex.engine.cluster.registry.RegistryCluster.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.onex.engine.core.error.NodeNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

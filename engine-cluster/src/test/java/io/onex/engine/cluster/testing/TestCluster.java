@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.WorkflowEngineBuilder;
-import io.onex.engine.persistence.testing.TestPostgres;
+import io.onex.engine.core.testing.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,9 +5,11 @@ import io.onex.engine.core.Action;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentBuilder;
 import io.onex.engine.core.IntentPriority;
+import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.ReduceContext;
 import io.onex.engine.core.RetryPolicy;
 import io.onex.engine.core.TimerRequest;
+import io.onex.engine.core.json.EngineJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The context of one reducer call; intent ids are derived from the event id and a counter. */
-final class DefaultReduceContext implements ReduceContext {
+@InternalApi
+public final class DefaultReduceContext implements ReduceContext {
 
   private final String workflowType;
   private final String instanceId;
@@ -27,7 +30,7 @@ final class DefaultReduceContext implements ReduceContext {
   private final String eventId;
   private int intentsCreated;
 
-  DefaultReduceContext(
+  public DefaultReduceContext(
       String workflowType,
       String instanceId,
       int definitionVersion,
@@ -40,7 +43,7 @@ final class DefaultReduceContext implements ReduceContext {
     this.sequence = sequence;
     this.epoch = epoch;
     this.action = action;
-    this.eventId = InstanceMachine.eventId(workflowType, instanceId, sequence);
+    this.eventId = eventId(workflowType, instanceId, sequence);
   }
 
   @Override
@@ -73,12 +76,19 @@ final class DefaultReduceContext implements ReduceContext {
     return action;
   }
 
-  String eventId() {
+  /** The deterministic id of event {@code sequence} of an instance. */
+  public static String eventId(String workflowType, String instanceId, long sequence) {
+    String name = workflowType + "/" + instanceId + "/" + sequence;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** The id of the event this call produces. */
+  public String eventId() {
     return eventId;
   }
 
   /** The correlation chain of the event this call produces: the action's chain plus the event. */
-  List<String> eventChain() {
+  public List<String> eventChain() {
     List<String> chain = new ArrayList<>(action.correlationChain());
     chain.add(eventId);
     return chain;

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.json.EngineJson;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 over the canonical JSON of an instance's status, epoch and state. */
+@InternalApi
 public final class StateDigest {
 
   private StateDigest() {}

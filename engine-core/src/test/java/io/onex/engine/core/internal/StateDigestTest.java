@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.json.EngineJson;
 import org.junit.jupiter.api.Test;
 
 class StateDigestTest {

@@ -2,7 +2,7 @@ package io.onex.engine.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Action;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import java.time.Instant;
 
 /** Builds actions for tests, with fixed times so results are reproducible. */

@@ -1,13 +1,14 @@
 package io.onex.engine.gateway.internal;
 
 import com.typesafe.config.Config;
-import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.client.WorkflowHistory;
 import io.onex.engine.persistence.HistoryFiles;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.HttpCharsets;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -25,12 +26,12 @@ final class HistoryRoutes extends RouteSupport {
   private static final ContentType NDJSON =
       MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8).toContentType();
 
-  private final WorkflowEngine engine;
+  private final WorkflowHistory history;
   private final int historyMaxLimit;
 
-  HistoryRoutes(WorkflowEngine engine, Config http) {
-    super(engine.system().executionContext(), http);
-    this.engine = engine;
+  HistoryRoutes(WorkflowHistory history, Executor executor, Config http) {
+    super(executor, http);
+    this.history = history;
     this.historyMaxLimit = http.getInt("history-max-limit");
   }
 
@@ -52,7 +53,7 @@ final class HistoryRoutes extends RouteSupport {
     return jsonBody(
         body ->
             respond(
-                StatusCodes.OK, engine.replayCheck(type, requiredVersion(body)), check -> check));
+                StatusCodes.OK, history.replayCheck(type, requiredVersion(body)), check -> check));
   }
 
   private Route page(String type, String id) {
@@ -64,13 +65,13 @@ final class HistoryRoutes extends RouteSupport {
                 limit -> {
                   long from = positiveParameter("fromSeq", fromSeq, 1, Long.MAX_VALUE);
                   int max = (int) positiveParameter("limit", limit, 100, historyMaxLimit);
-                  return respond(StatusCodes.OK, engine.history(type, id, from, max), page -> page);
+                  return respond(StatusCodes.OK, history.page(type, id, from, max), page -> page);
                 }));
   }
 
   private Route export(String type, String id) {
     CompletionStage<HttpResponse> response =
-        engine
+        history
             .export(type, id)
             .thenApplyAsync(
                 events ->
@@ -85,14 +86,12 @@ final class HistoryRoutes extends RouteSupport {
         "atSeq",
         atSeq -> {
           if (atSeq.isEmpty()) {
-            throw new BadRequest(
-                    "invalid-request",
-                    "Invalid request",
+            throw BadRequest.invalid(
                     "Expected query parameter 'atSeq', the sequence number to show the state at")
                 .field("atSeq");
           }
           long sequence = positiveParameter("atSeq", atSeq, 1, Long.MAX_VALUE);
-          return respond(StatusCodes.OK, engine.stateAt(type, id, sequence), view -> view);
+          return respond(StatusCodes.OK, history.stateAt(type, id, sequence), view -> view);
         });
   }
 
@@ -100,16 +99,13 @@ final class HistoryRoutes extends RouteSupport {
     return jsonBody(
         body ->
             respond(
-                StatusCodes.OK, engine.replay(type, id, requiredVersion(body)), report -> report));
+                StatusCodes.OK, history.replay(type, id, requiredVersion(body)), report -> report));
   }
 
   private static int requiredVersion(com.fasterxml.jackson.databind.node.ObjectNode body) {
     Long version = optionalLong(body, "definitionVersion");
     if (version == null || version < 1 || version > Integer.MAX_VALUE) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
-              "Expected a positive integer field 'definitionVersion'")
+      throw BadRequest.invalid("Expected a positive integer field 'definitionVersion'")
           .field("definitionVersion");
     }
     return version.intValue();

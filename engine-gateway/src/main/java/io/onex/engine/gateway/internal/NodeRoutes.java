@@ -3,15 +3,16 @@ package io.onex.engine.gateway.internal;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.typesafe.config.Config;
-import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.registry.HealthStatus;
-import io.onex.engine.cluster.registry.NodeNotFoundException;
 import io.onex.engine.cluster.registry.NodeQuery;
+import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.cluster.registry.NodeType;
+import io.onex.engine.core.error.NodeNotFoundException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -21,11 +22,11 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 final class NodeRoutes extends RouteSupport {
 
-  private final WorkflowEngine engine;
+  private final NodeRegistry nodes;
 
-  NodeRoutes(WorkflowEngine engine, Config http) {
-    super(engine.system().executionContext(), http);
-    this.engine = engine;
+  NodeRoutes(NodeRegistry nodes, Executor executor, Config http) {
+    super(executor, http);
+    this.nodes = nodes;
   }
 
   /** The routes below {@code /v1}. */
@@ -42,8 +43,7 @@ final class NodeRoutes extends RouteSupport {
                             () ->
                                 respond(
                                     StatusCodes.OK,
-                                    engine
-                                        .nodes()
+                                    nodes
                                         .node(id)
                                         .thenApply(
                                             node ->
@@ -73,7 +73,7 @@ final class NodeRoutes extends RouteSupport {
                                           named("health", health, HealthStatus.class));
                                   return respond(
                                       StatusCodes.OK,
-                                      engine.nodes().discover(query),
+                                      nodes.discover(query),
                                       nodes -> Map.of("nodes", nodes));
                                 }))));
   }
@@ -85,9 +85,7 @@ final class NodeRoutes extends RouteSupport {
     try {
       return Enum.valueOf(type, raw.get().trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
+      throw BadRequest.invalid(
               "Expected query parameter '"
                   + field
                   + "' to be one of "

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import io.onex.engine.core.internal.EngineJson;
+import io.onex.engine.core.json.EngineJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,7 +18,6 @@ import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -61,14 +60,10 @@ abstract class RouteSupport extends AllDirectives {
     try {
       node = json.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadRequest(
-          "malformed-json",
-          "Malformed JSON",
-          "The body is not valid JSON: " + e.getOriginalMessage());
+      throw BadRequest.malformedJson("The body is not valid JSON: " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new BadRequest(
-          "invalid-request", "Invalid request", "Expected the body to be a JSON object");
+      throw BadRequest.invalid("Expected the body to be a JSON object");
     }
     return object;
   }
@@ -79,9 +74,7 @@ abstract class RouteSupport extends AllDirectives {
       return null;
     }
     if (!value.isTextual()) {
-      throw new BadRequest(
-              "invalid-request", "Invalid request", "Expected field '" + field + "' to be a string")
-          .field(field);
+      throw BadRequest.invalid("Expected field '" + field + "' to be a string").field(field);
     }
     return value.textValue();
   }
@@ -92,11 +85,7 @@ abstract class RouteSupport extends AllDirectives {
       return null;
     }
     if (!value.canConvertToExactIntegral() || !value.isNumber()) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
-              "Expected field '" + field + "' to be an integer")
-          .field(field);
+      throw BadRequest.invalid("Expected field '" + field + "' to be an integer").field(field);
     }
     return value.longValue();
   }
@@ -109,9 +98,7 @@ abstract class RouteSupport extends AllDirectives {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
+      throw BadRequest.invalid(
               "Expected field '"
                   + field
                   + "' to be an ISO-8601 instant such as 2030-01-01T00:00:00Z, but got '"
@@ -124,11 +111,7 @@ abstract class RouteSupport extends AllDirectives {
   protected static String requiredText(ObjectNode body, String field) {
     String value = optionalText(body, field);
     if (value == null || value.isBlank()) {
-      throw new BadRequest(
-              "invalid-request",
-              "Invalid request",
-              "Expected a non-empty string field '" + field + "'")
-          .field(field);
+      throw BadRequest.invalid("Expected a non-empty string field '" + field + "'").field(field);
     }
     return value;
   }
@@ -146,9 +129,7 @@ abstract class RouteSupport extends AllDirectives {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new BadRequest(
-            "invalid-request",
-            "Invalid request",
+    throw BadRequest.invalid(
             "Expected query parameter '"
                 + name
                 + "' to be an integer from 1 to "
@@ -182,14 +163,6 @@ abstract class RouteSupport extends AllDirectives {
             ContentTypes.APPLICATION_JSON, body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  protected Problem payloadTooLarge() {
-    return Problem.of(
-        "payload-too-large",
-        StatusCodes.PAYLOAD_TOO_LARGE,
-        "Payload too large",
-        "Expected a body of at most " + maxBodyBytes + " bytes");
-  }
-
   /** A body longer than the configured limit. */
   static final class PayloadTooLarge extends RuntimeException {
     PayloadTooLarge() {
@@ -197,21 +170,31 @@ abstract class RouteSupport extends AllDirectives {
     }
   }
 
-  /** A request the gateway refuses before it reaches the engine. */
+  /** A request the gateway refuses before it reaches the engine, naming the field if it can. */
   static final class BadRequest extends RuntimeException {
-    final String code;
-    final String title;
+    final ProblemCatalog.RequestProblem problem;
     String field;
 
-    BadRequest(String code, String title, String detail) {
+    private BadRequest(ProblemCatalog.RequestProblem problem, String detail) {
       super(detail, null, false, false);
-      this.code = code;
-      this.title = title;
+      this.problem = problem;
+    }
+
+    static BadRequest invalid(String detail) {
+      return new BadRequest(ProblemCatalog.RequestProblem.INVALID_REQUEST, detail);
+    }
+
+    static BadRequest malformedJson(String detail) {
+      return new BadRequest(ProblemCatalog.RequestProblem.MALFORMED_JSON, detail);
     }
 
     BadRequest field(String field) {
       this.field = field;
       return this;
+    }
+
+    Problem toProblem() {
+      return Problem.of(problem, getMessage()).with("field", field);
     }
   }
 }

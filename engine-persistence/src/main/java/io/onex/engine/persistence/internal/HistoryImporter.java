@@ -1,5 +1,6 @@
 package io.onex.engine.persistence.internal;
 
+import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowEvent;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -13,6 +14,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
  * one atomic write, and only when the journal has no event for that instance yet. Stops after
  * answering.
  */
+@InternalApi
 public final class HistoryImporter
     extends EventSourcedBehaviorWithEnforcedReplies<HistoryImporter.Import, WorkflowEvent, Long> {
 

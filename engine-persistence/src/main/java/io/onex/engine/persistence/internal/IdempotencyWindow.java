@@ -1,5 +1,7 @@
 package io.onex.engine.persistence.internal;
 
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.persistence.InstanceReply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.Optional;
  * request gets the original answer and journals nothing. Bounded by count and age (measured in
  * event time, so recovery rebuilds exactly the same window). Immutable.
  */
+@InternalApi
 public record IdempotencyWindow(Map<String, Entry> entries) {
 
   /** One remembered answer: when the request was applied and what it was answered. */

@@ -1,7 +1,7 @@
 package io.onex.engine.persistence.internal;
 
-import io.onex.engine.core.WorkflowError;
 import io.onex.engine.core.WorkflowInstance;
+import io.onex.engine.core.error.WorkflowError;
 
 /** The in-memory state of an instance actor. */
 sealed interface InstanceState {

@@ -1,7 +1,8 @@
 package io.onex.engine.persistence.internal;
 
+import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowEvent;
-import io.onex.engine.persistence.HistoryPage;
+import io.onex.engine.core.client.HistoryPage;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -11,6 +12,7 @@ import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /** Reads instances' journaled events back, page by page, through the JDBC read journal. */
+@InternalApi
 public final class JournalHistory {
 
   private static final String PROBE_ID = "onex-health|probe";

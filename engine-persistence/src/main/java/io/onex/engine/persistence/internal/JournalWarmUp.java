@@ -1,5 +1,6 @@
 package io.onex.engine.persistence.internal;
 
+import io.onex.engine.core.InternalApi;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -18,6 +19,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
  * plugins, their connection pool and their queries are ready before the first instance recovers:
  * without it, the first request to a new node pays a few hundred milliseconds of that start.
  */
+@InternalApi
 public final class JournalWarmUp extends EventSourcedBehavior<JournalWarmUp.Ping, Object, Integer> {
 
   /** Answered once the actor has recovered. */

@@ -6,8 +6,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import io.onex.engine.core.InvalidPayloadException;
+import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.error.InvalidPayloadException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Validates start inputs and action payloads against their definitions' JSON Schemas (draft
  * 2020-12). Schemas are compiled once per definition. Thread-safe.
  */
+@InternalApi
 public final class PayloadSchemas {
 
   private final SchemaRegistry registry =

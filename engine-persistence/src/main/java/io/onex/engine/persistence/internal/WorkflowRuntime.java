@@ -1,21 +1,22 @@
 package io.onex.engine.persistence.internal;
 
 import com.typesafe.config.Config;
+import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
-import io.onex.engine.core.internal.InstanceMachine;
+import io.onex.engine.core.machine.InstanceMachine;
+import io.onex.engine.persistence.IntentDispatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * What every instance actor of a node shares: the registered definitions, their compiled schemas,
  * one {@link InstanceMachine} per definition version, the clock used for expiry and timers (never
- * seen by reducers), snapshot and passivation settings, and the node's intent executor.
- * Thread-safe.
+ * seen by reducers), snapshot and passivation settings, and where intents go. Thread-safe.
  */
+@InternalApi
 public final class WorkflowRuntime {
 
   private final WorkflowRegistry registry;
@@ -24,7 +25,7 @@ public final class WorkflowRuntime {
       new ConcurrentHashMap<>();
   private final Clock clock;
   private final InstanceSettings settings;
-  private final ActorRef<ExecutorCommand> executor;
+  private final IntentDispatcher dispatcher;
   private final Map<String, String> diverged = new ConcurrentHashMap<>();
 
   /** Per-instance settings, read from {@code onex.instance}. */
@@ -49,18 +50,11 @@ public final class WorkflowRuntime {
       WorkflowRegistry registry,
       Clock clock,
       InstanceSettings settings,
-      ActorRef<ExecutorCommand> executor) {
+      IntentDispatcher dispatcher) {
     this.registry = registry;
     this.clock = clock;
     this.settings = settings;
-    this.executor = executor;
-  }
-
-  /** Reads {@code onex.instance} from a resolved configuration. */
-  public static WorkflowRuntime create(
-      WorkflowRegistry registry, Config config, Clock clock, ActorRef<ExecutorCommand> executor) {
-    return new WorkflowRuntime(
-        registry, clock, InstanceSettings.fromConfig(config.getConfig("onex.instance")), executor);
+    this.dispatcher = dispatcher;
   }
 
   public WorkflowRegistry registry() {
@@ -79,17 +73,17 @@ public final class WorkflowRuntime {
     return settings;
   }
 
+  /** Where the instances hand their intents. */
+  public IntentDispatcher dispatcher() {
+    return dispatcher;
+  }
+
   /**
    * The instances of this node whose recovery found a divergence ({@code <type>/<id>} to what
    * diverged), for the health report.
    */
   public Map<String, String> diverged() {
     return diverged;
-  }
-
-  /** The node's intent executor. */
-  public ActorRef<ExecutorCommand> executor() {
-    return executor;
   }
 
   /** The machine of the given definition version; throws if that version is not registered. */

@@ -11,8 +11,10 @@ import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.testing.CounterWorkflow;
-import io.onex.engine.persistence.internal.InstanceReply.Accepted;
-import io.onex.engine.persistence.internal.InstanceReply.Failed;
+import io.onex.engine.persistence.InstanceCommand;
+import io.onex.engine.persistence.InstanceReply;
+import io.onex.engine.persistence.InstanceReply.Accepted;
+import io.onex.engine.persistence.InstanceReply.Failed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,15 +56,13 @@ class WorkflowInstanceBehaviorTest {
             .withVerifyEquality(true));
   }
 
-  private static final TestProbe<ExecutorCommand> executor = testKit.createTestProbe();
-
   private static WorkflowRuntime runtime(WorkflowRegistry registry, int snapshotEvery) {
     return new WorkflowRuntime(
         registry,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new WorkflowRuntime.InstanceSettings(
             snapshotEvery, 2, Duration.ofMinutes(2), 3, Duration.ofHours(1)),
-        executor.ref());
+        (type, id, intent) -> {});
   }
 
   @BeforeEach

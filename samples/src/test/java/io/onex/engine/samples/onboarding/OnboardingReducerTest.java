@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
-import io.onex.engine.core.testing.Scenario;
+import io.onex.engine.testkit.Scenario;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

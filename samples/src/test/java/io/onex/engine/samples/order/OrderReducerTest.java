@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentPriority;
-import io.onex.engine.core.testing.Scenario;
 import io.onex.engine.samples.order.OrderState.LineItem;
 import io.onex.engine.samples.order.OrderState.Phase;
+import io.onex.engine.testkit.Scenario;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +192,7 @@ class OrderReducerTest {
       var repeated = order.whenSucceeded(reserve, Map.of());
 
       assertThat(repeated.error())
-          .isInstanceOf(io.onex.engine.core.IntentNotPendingException.class);
+          .isInstanceOf(io.onex.engine.core.error.IntentNotPendingException.class);
     }
   }
 }

@@ -3,8 +3,8 @@ package io.onex.engine.cluster.lease.internal;
 import com.typesafe.config.Config;
 import io.onex.engine.cluster.lease.Lease;
 import io.onex.engine.cluster.lease.LeaseCheck;
-import io.onex.engine.cluster.lease.LeaseException;
 import io.onex.engine.cluster.lease.LeaseManager;
+import io.onex.engine.core.InternalApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +26,7 @@ import org.apache.pekko.cluster.typed.SingletonActor;
  * started on first use (a Pekko extension, so once per system). Validates requests before they
  * leave the node.
  */
+@InternalApi
 public final class ClusterLeaseManager implements LeaseManager, Extension {
 
   private static final int MAX_RESOURCE_LENGTH = 500;
@@ -136,7 +137,7 @@ public final class ClusterLeaseManager implements LeaseManager, Extension {
         .thenApply(
             reply -> {
               if (reply instanceof LeaseReply.Refused refused) {
-                throw LeaseException.of(refused.code(), refused.message());
+                throw refused.error().toException();
               }
               return answer.apply(expected.cast(reply));
             });

@@ -2,7 +2,8 @@ package io.onex.engine.cluster.lease.internal;
 
 import io.onex.engine.cluster.lease.Lease;
 import io.onex.engine.cluster.lease.LeaseCheck;
-import io.onex.engine.persistence.internal.EngineSerializable;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.persistence.EngineSerializable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * ever granted on it, kept after a release so that tokens never go back. Immutable; changed only by
  * applying {@link LeaseEvent}s, live and in recovery alike.
  */
+@InternalApi
 public record LeaseBook(Map<String, ResourceLeases> resources, Map<String, String> resourceOfLease)
     implements EngineSerializable {
 

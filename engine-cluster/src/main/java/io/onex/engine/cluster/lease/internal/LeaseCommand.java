@@ -1,9 +1,11 @@
 package io.onex.engine.cluster.lease.internal;
 
-import io.onex.engine.persistence.internal.EngineSerializable;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.persistence.EngineSerializable;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** What the lease manager singleton is asked; each request gets one {@link LeaseReply}. */
+@InternalApi
 public sealed interface LeaseCommand extends EngineSerializable {
 
   /** Grant {@code owner} the lease on {@code resource} for {@code ttlMs}. */

@@ -1,10 +1,12 @@
 package io.onex.engine.cluster.lease.internal;
 
 import io.onex.engine.cluster.lease.Lease;
-import io.onex.engine.persistence.internal.EngineSerializable;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.persistence.EngineSerializable;
 import java.time.Instant;
 
 /** What the lease manager journals: each change to the leases, applied by {@link LeaseBook}. */
+@InternalApi
 public sealed interface LeaseEvent extends EngineSerializable {
 
   /** {@code lease} was granted; its token is the resource's highest. */

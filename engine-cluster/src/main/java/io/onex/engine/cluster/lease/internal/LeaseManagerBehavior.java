@@ -1,10 +1,11 @@
 package io.onex.engine.cluster.lease.internal;
 
 import io.onex.engine.cluster.lease.Lease;
-import io.onex.engine.cluster.lease.LeaseConflictException;
-import io.onex.engine.cluster.lease.LeaseException;
-import io.onex.engine.cluster.lease.LeaseExpiredException;
-import io.onex.engine.cluster.lease.LeaseNotFoundException;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.error.LeaseConflictException;
+import io.onex.engine.core.error.LeaseException;
+import io.onex.engine.core.error.LeaseExpiredException;
+import io.onex.engine.core.error.LeaseNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * is journaled before it is answered, so the manager recovers every lease and every resource's
  * highest fencing token wherever it restarts.
  */
+@InternalApi
 public final class LeaseManagerBehavior
     extends EventSourcedBehaviorWithEnforcedReplies<LeaseCommand, LeaseEvent, LeaseBook> {
 
@@ -172,6 +174,6 @@ public final class LeaseManagerBehavior
 
   private ReplyEffect<LeaseEvent, LeaseBook> refuse(
       org.apache.pekko.actor.typed.ActorRef<LeaseReply> replyTo, LeaseException refusal) {
-    return Effect().reply(replyTo, new LeaseReply.Refused(refusal.code(), refusal.getMessage()));
+    return Effect().reply(replyTo, new LeaseReply.Refused(refusal.toError()));
   }
 }

@@ -2,10 +2,13 @@ package io.onex.engine.cluster.lease.internal;
 
 import io.onex.engine.cluster.lease.Lease;
 import io.onex.engine.cluster.lease.LeaseCheck;
-import io.onex.engine.persistence.internal.EngineSerializable;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.error.WorkflowError;
+import io.onex.engine.persistence.EngineSerializable;
 import java.util.List;
 
 /** The lease manager's answers. */
+@InternalApi
 public sealed interface LeaseReply extends EngineSerializable {
 
   /** The lease as granted, renewed or released. */
@@ -17,9 +20,6 @@ public sealed interface LeaseReply extends EngineSerializable {
   /** The unexpired leases. */
   record Listed(List<Lease> leases) implements LeaseReply {}
 
-  /**
-   * The request was refused: {@code code} as in {@link
-   * io.onex.engine.cluster.lease.LeaseException}.
-   */
-  record Refused(String code, String message) implements LeaseReply {}
+  /** The request was refused, for the reason {@code error} names. */
+  record Refused(WorkflowError error) implements LeaseReply {}
 }

@@ -2,9 +2,9 @@ package io.onex.engine.cluster.registry.internal;
 
 import io.onex.engine.cluster.registry.HealthStatus;
 import io.onex.engine.cluster.registry.NodeInfo;
-import io.onex.engine.cluster.registry.NodeNotFoundException;
 import io.onex.engine.cluster.registry.NodeRegistration;
 import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.core.error.NodeNotFoundException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package io.onex.engine.cluster.registry.internal;
 
 import io.onex.engine.cluster.registry.NodeChange;
 import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.core.InternalApi;
 import java.time.Clock;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -18,6 +19,7 @@ import org.apache.pekko.cluster.typed.SingletonActor;
  * The node registry of one actor system, created once per system: this member's topic of changes,
  * the singleton (started here when this member is the oldest) with its proxy, and the client.
  */
+@InternalApi
 public final class NodeRegistryExtension implements Extension {
 
   static final String SINGLETON_NAME = "onex-node-registry";

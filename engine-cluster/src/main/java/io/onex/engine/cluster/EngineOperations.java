@@ -1,0 +1,40 @@
+package io.onex.engine.cluster;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.effects.EffectHandlers;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What operators ask of one engine node: its health checks, the cluster as it sees it, its effect
+ * handlers and their circuit breakers, its metrics, and the agent keeping it registered. Read-only
+ * apart from {@link NodeRegistry.Agent#advertise}; thread-safe.
+ */
+public interface EngineOperations {
+
+  /**
+   * Runs the health checks: the journal reachable ({@code journal}), this node an Up cluster member
+   * ({@code cluster}), and its instances ({@code instances}).
+   */
+  CompletionStage<EngineHealth> health();
+
+  /** The cluster's members and where each workflow type's shards are hosted. */
+  CompletionStage<ClusterView> cluster();
+
+  /** The effect handlers of this node, built in and added. */
+  EffectHandlers handlers();
+
+  /** The state (CLOSED, OPEN, HALF_OPEN) of each handler target's circuit breaker. */
+  Map<String, String> circuitBreakers();
+
+  /**
+   * The node's metrics: requests by workflow type and result, intents finished by type and outcome,
+   * intents waiting, circuit breaker states (a Prometheus registry unless the builder was given
+   * another).
+   */
+  MeterRegistry metrics();
+
+  /** The agent keeping this node registered; {@link NodeRegistry.Agent#advertise} updates it. */
+  NodeRegistry.Agent nodeAgent();
+}

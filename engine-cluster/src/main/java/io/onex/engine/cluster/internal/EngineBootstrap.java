@@ -1,0 +1,185 @@
+package io.onex.engine.cluster.internal;
+
+import com.typesafe.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.cluster.ClusterSettings;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.cluster.lease.LeaseManager;
+import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.effect.ComputeFunction;
+import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.effects.EffectHandlers;
+import io.onex.engine.effects.ExecutorSettings;
+import io.onex.engine.effects.IntentExecutor;
+import io.onex.engine.effects.handlers.BuiltInHandlers;
+import io.onex.engine.persistence.HistoryInspector;
+import io.onex.engine.persistence.JournalSchema;
+import io.onex.engine.persistence.JournalSettings;
+import io.onex.engine.persistence.WorkflowInstances;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts an engine node, in order: the journal schema, the actor system (with the journal and
+ * cluster settings laid over the configuration), the cluster join, the effect handlers and the
+ * intent executor, the sharded instances, the warm-ups, and the node's registration. Closes the
+ * intent loop here: instances dispatch to the executor, the executor reports through {@link
+ * OutcomeRouting} to the instances.
+ */
+@InternalApi
+public final class EngineBootstrap {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineBootstrap.class);
+
+  private EngineBootstrap() {}
+
+  /** Starts the node; blocks until it can take requests. */
+  public static WorkflowEngine start(
+      Config config,
+      WorkflowRegistry registry,
+      List<Function<ActorSystem<?>, EffectHandler>> ownHandlers,
+      Map<String, ComputeFunction> computeFunctions,
+      MeterRegistry metrics) {
+    JournalSettings journal = JournalSettings.fromConfig(config);
+    if (journal.createSchema()) {
+      JournalSchema.ensure(journal);
+    }
+    ClusterSettings clusterSettings = ClusterSettings.fromConfig(config);
+    Config effective =
+        journal.toPekkoConfig().withFallback(clusterSettings.toPekkoConfig()).withFallback(config);
+    ActorSystem<Void> system =
+        ActorSystem.create(
+            Behaviors.empty(), effective.getString("onex.engine.system-name"), effective);
+    try {
+      CompletableFuture<Void> up = join(system, clusterSettings);
+      EffectHandlers handlers = BuiltInHandlers.assemble(system, ownHandlers, computeFunctions);
+      handlers.initializeAll(effective);
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+              "onex-effect-handlers",
+              () -> handlers.shutdownAll(Duration.ofSeconds(10)).thenApply(done -> Done.done()));
+      Clock clock = Clock.systemUTC();
+      Duration askTimeout = effective.getDuration("onex.engine.ask-timeout");
+      Executor executor = system.executionContext();
+
+      InstanceShards shards = new InstanceShards(system);
+      IntentExecutor intents =
+          IntentExecutor.start(
+              system,
+              handlers,
+              ExecutorSettings.fromConfig(effective.getConfig("onex.effects")),
+              new OutcomeRouting(shards, askTimeout, executor),
+              clock,
+              metrics);
+      WorkflowInstances instances =
+          WorkflowInstances.create(registry, effective, clock, intents::execute);
+      shards.hostWith(instances);
+      registry.types().forEach(shards::host);
+
+      Duration startTimeout = effective.getDuration("onex.engine.start-timeout");
+      await(
+          up.thenCompose(isUp -> shards.ready(startTimeout))
+              .thenCompose(ready -> WorkflowInstances.warmUpJournal(system, startTimeout))
+              .thenCompose(recovered -> shards.warmUp(startTimeout)),
+          startTimeout);
+      log.info(
+          "Engine node {} (roles {}) started with journal {} hosting {} with handlers {}",
+          Cluster.get(system).selfMember().address(),
+          clusterSettings.roles(),
+          journal,
+          registry.types(),
+          handlers.all().stream().map(EffectHandler::handlerType).toList());
+      return assemble(system, effective, registry, shards, instances, intents, clock, metrics);
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  private static WorkflowEngine assemble(
+      ActorSystem<Void> system,
+      Config config,
+      WorkflowRegistry registry,
+      InstanceShards shards,
+      WorkflowInstances instances,
+      IntentExecutor intents,
+      Clock clock,
+      MeterRegistry metrics) {
+    Duration askTimeout = config.getDuration("onex.engine.ask-timeout");
+    Executor executor = system.executionContext();
+    LeaseManager leases = LeaseManager.of(system);
+    NodeRegistry nodes = NodeRegistry.create(system);
+    HistoryInspector inspector = HistoryInspector.create(system, registry);
+    InstanceRequests requests =
+        new InstanceRequests(shards, registry, askTimeout, executor, metrics);
+    InstanceClient client =
+        new InstanceClient(
+            system,
+            shards,
+            requests,
+            new LeaseGate(registry, leases, requests),
+            new HistoryFacade(inspector, requests, executor),
+            clock,
+            config.getDuration("onex.engine.end-watch-renewal"));
+    NodeOperations operations =
+        new NodeOperations(
+            new HealthChecks(system, inspector, instances, askTimeout, executor),
+            new ClusterViews(system, shards, askTimeout, executor),
+            intents,
+            metrics);
+    operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
+    return new ShardedWorkflowEngine(system, registry, client, operations, leases, nodes);
+  }
+
+  /** Joins the seed nodes, or forms a cluster of one; completes once this member is Up. */
+  private static CompletableFuture<Void> join(ActorSystem<?> system, ClusterSettings settings) {
+    CompletableFuture<Void> up = new CompletableFuture<>();
+    org.apache.pekko.cluster.Cluster.get(system.classicSystem())
+        .registerOnMemberUp(() -> up.complete(null));
+    Cluster cluster = Cluster.get(system);
+    if (settings.seedNodes().isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    } else {
+      cluster.manager().tell(new JoinSeedNodes(settings.seedNodes()));
+    }
+    return up;
+  }
+
+  private static void await(CompletionStage<?> ready, Duration timeout) {
+    try {
+      ready.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "The node did not become an Up cluster member hosting its instances within "
+              + timeout.toSeconds()
+              + " s (onex.engine.start-timeout); are the seed nodes reachable?",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the node was joining its cluster", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("The node could not join its cluster", e.getCause());
+    }
+  }
+}

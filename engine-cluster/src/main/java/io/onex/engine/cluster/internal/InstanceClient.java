@@ -1,0 +1,159 @@
+package io.onex.engine.cluster.internal;
+
+import io.onex.engine.core.Action;
+import io.onex.engine.core.client.ActionOutcome;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceHandle;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.client.WorkflowClient;
+import io.onex.engine.core.client.WorkflowHistory;
+import io.onex.engine.core.error.EngineUnavailableException;
+import io.onex.engine.core.error.InvalidIdentifierException;
+import io.onex.engine.persistence.InstanceCommand;
+import io.onex.engine.persistence.InstanceReply;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+
+/**
+ * The engine's {@link WorkflowClient}: checks each request's address, lets the lease gate admit
+ * actions to single-writer instances, stamps the action with the node's clock, and asks the
+ * instance through Cluster Sharding.
+ */
+final class InstanceClient implements WorkflowClient {
+
+  private final ActorSystem<?> system;
+  private final InstanceShards shards;
+  private final InstanceRequests requests;
+  private final LeaseGate leaseGate;
+  private final WorkflowHistory history;
+  private final Clock clock;
+  private final Duration endWatchRenewal;
+  private final AtomicLong watchers = new AtomicLong();
+
+  InstanceClient(
+      ActorSystem<?> system,
+      InstanceShards shards,
+      InstanceRequests requests,
+      LeaseGate leaseGate,
+      WorkflowHistory history,
+      Clock clock,
+      Duration endWatchRenewal) {
+    this.system = system;
+    this.shards = shards;
+    this.requests = requests;
+    this.leaseGate = leaseGate;
+    this.history = history;
+    this.clock = clock;
+    this.endWatchRenewal = endWatchRenewal;
+  }
+
+  @Override
+  public CompletionStage<InstanceView> start(String workflowType, StartRequest request) {
+    return InstanceRequests.attempt(
+        () -> {
+          requests.checkType(workflowType);
+          String instanceId =
+              request.instanceId() == null
+                  ? UUID.randomUUID().toString()
+                  : InvalidIdentifierException.requireValid("instanceId", request.instanceId());
+          Action action = request.toAction(clock.instant());
+          return askAdmitted(
+              workflowType,
+              instanceId,
+              action,
+              replyTo -> new InstanceCommand.Start(action, replyTo),
+              InstanceReply.Accepted::instance);
+        });
+  }
+
+  @Override
+  public CompletionStage<ActionOutcome> send(
+      String workflowType, String instanceId, ActionRequest request) {
+    return InstanceRequests.attempt(
+        () -> {
+          requests.checkAddress(workflowType, instanceId);
+          Action action = request.toAction(clock.instant());
+          return askAdmitted(
+              workflowType,
+              instanceId,
+              action,
+              replyTo -> new InstanceCommand.Apply(action, replyTo),
+              accepted -> new ActionOutcome(accepted.instance(), accepted.intents()));
+        });
+  }
+
+  /** Asks the instance with {@code command} once the lease gate admitted {@code action}. */
+  private <T> CompletionStage<T> askAdmitted(
+      String workflowType,
+      String instanceId,
+      Action action,
+      Function<ActorRef<InstanceReply>, InstanceCommand> command,
+      Function<InstanceReply.Accepted, T> then) {
+    return leaseGate
+        .admit(workflowType, instanceId, action)
+        .thenCompose(admitted -> requests.ask(workflowType, instanceId, command, then));
+  }
+
+  @Override
+  public CompletionStage<InstanceView> get(String workflowType, String instanceId) {
+    return InstanceRequests.attempt(
+        () -> {
+          requests.checkAddress(workflowType, instanceId);
+          return requests.ask(
+              workflowType, instanceId, InstanceCommand.Get::new, InstanceReply.Accepted::instance);
+        });
+  }
+
+  @Override
+  public InstanceHandle instance(String workflowType, String instanceId) {
+    requests.checkAddress(workflowType, instanceId);
+    return new ShardedInstanceHandle(workflowType, instanceId, this);
+  }
+
+  @Override
+  public WorkflowHistory history() {
+    return history;
+  }
+
+  /** Completes once the instance ended; see {@link InstanceHandle#awaitEnd(Duration)}. */
+  CompletionStage<InstanceView> awaitEnd(String workflowType, String instanceId, Duration timeout) {
+    return InstanceRequests.attempt(
+        () -> {
+          requests.checkAddress(workflowType, instanceId);
+          CompletableFuture<InstanceReply> answer = new CompletableFuture<>();
+          Runnable timedOut =
+              () ->
+                  answer.completeExceptionally(
+                      new EngineUnavailableException(
+                          "Expected workflow instance '"
+                              + instanceId
+                              + "' of type '"
+                              + workflowType
+                              + "' to end within "
+                              + timeout.toMillis()
+                              + " ms, but it has not",
+                          null));
+          system.systemActorOf(
+              EndWatcher.create(
+                  shards.entityRef(workflowType, instanceId),
+                  endWatchRenewal,
+                  timeout,
+                  answer,
+                  timedOut),
+              "onex-end-watcher-" + watchers.incrementAndGet(),
+              Props.empty());
+          return answer.thenApplyAsync(
+              reply -> requests.accepted(workflowType, reply, InstanceReply.Accepted::instance),
+              system.executionContext());
+        });
+  }
+}

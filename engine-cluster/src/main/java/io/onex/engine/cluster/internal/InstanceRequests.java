@@ -1,0 +1,122 @@
+package io.onex.engine.cluster.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.core.error.EngineUnavailableException;
+import io.onex.engine.core.error.InvalidIdentifierException;
+import io.onex.engine.core.error.WorkflowException;
+import io.onex.engine.persistence.InstanceCommand;
+import io.onex.engine.persistence.InstanceReply;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * Asks an instance, wherever it lives, and turns its reply into a value or the typed error it
+ * stands for; an instance that does not answer within {@code onex.engine.ask-timeout} fails the
+ * request as {@link EngineUnavailableException}. Counts every request by workflow type and result
+ * ({@code onex.requests}). Also checks addresses before anything is sent.
+ */
+final class InstanceRequests {
+
+  private final InstanceShards shards;
+  private final io.onex.engine.core.WorkflowRegistry registry;
+  private final Duration askTimeout;
+  private final Executor executor;
+  private final MeterRegistry metrics;
+
+  InstanceRequests(
+      InstanceShards shards,
+      io.onex.engine.core.WorkflowRegistry registry,
+      Duration askTimeout,
+      Executor executor,
+      MeterRegistry metrics) {
+    this.shards = shards;
+    this.registry = registry;
+    this.askTimeout = askTimeout;
+    this.executor = executor;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Asks instance {@code instanceId} with {@code command}; maps an acceptance with {@code then}.
+   */
+  <T> CompletionStage<T> ask(
+      String workflowType,
+      String instanceId,
+      Function<ActorRef<InstanceReply>, InstanceCommand> command,
+      Function<InstanceReply.Accepted, T> then) {
+    return shards
+        .entityRef(workflowType, instanceId)
+        .<InstanceReply>ask(command::apply, askTimeout)
+        .handleAsync(
+            (reply, error) -> {
+              if (error != null) {
+                count(workflowType, "engine-unavailable");
+                throw unavailable(workflowType, instanceId, error);
+              }
+              return accepted(workflowType, reply, then);
+            },
+            executor);
+  }
+
+  /** The value of an accepted {@code reply}, or the error a failed one stands for. */
+  <T> T accepted(
+      String workflowType, InstanceReply reply, Function<InstanceReply.Accepted, T> then) {
+    if (reply instanceof InstanceReply.Failed failed) {
+      count(workflowType, failed.error().code());
+      throw failed.error().toException();
+    }
+    count(workflowType, "accepted");
+    return then.apply((InstanceReply.Accepted) reply);
+  }
+
+  /** Checks that {@code workflowType} is a valid, registered type. */
+  void checkType(String workflowType) {
+    InvalidIdentifierException.requireValid("workflowType", workflowType);
+    registry.require(workflowType);
+  }
+
+  /** Checks the type and that {@code instanceId} is a valid id. */
+  void checkAddress(String workflowType, String instanceId) {
+    checkType(workflowType);
+    InvalidIdentifierException.requireValid("instanceId", instanceId);
+  }
+
+  /** Runs {@code call}, turning a validation error it throws into a failed stage. */
+  static <T> CompletionStage<T> attempt(Supplier<CompletionStage<T>> call) {
+    try {
+      return call.get();
+    } catch (WorkflowException | IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  EngineUnavailableException unavailable(String type, String id, Throwable error) {
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    String why =
+        cause instanceof TimeoutException
+            ? "did not answer within " + askTimeout.toMillis() + " ms"
+            : "failed: " + rootCause(cause);
+    return new EngineUnavailableException(
+        "Expected workflow instance '" + id + "' of type '" + type + "' to answer, but it " + why,
+        cause);
+  }
+
+  private void count(String workflowType, String result) {
+    metrics.counter("onex.requests", "workflowType", workflowType, "result", result).increment();
+  }
+
+  static String rootCause(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

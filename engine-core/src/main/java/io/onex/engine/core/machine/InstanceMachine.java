@@ -1,0 +1,370 @@
+package io.onex.engine.core.machine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.onex.engine.core.Action;
+import io.onex.engine.core.ActionStatus;
+import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.IntentOutcome;
+import io.onex.engine.core.LeaseFence;
+import io.onex.engine.core.TimerRequest;
+import io.onex.engine.core.Transition;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.WorkflowDefinition.ActionSpec;
+import io.onex.engine.core.WorkflowDefinition.StartSpec;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.core.WorkflowInstance;
+import io.onex.engine.core.error.EpochConflictException;
+import io.onex.engine.core.error.InstanceClosedException;
+import io.onex.engine.core.error.InstanceDivergedException;
+import io.onex.engine.core.error.IntentNotPendingException;
+import io.onex.engine.core.error.InvalidPayloadException;
+import io.onex.engine.core.error.LeaseRejectedException;
+import io.onex.engine.core.error.TransitionRejectedException;
+import io.onex.engine.core.error.UnknownActionException;
+import io.onex.engine.core.error.WorkflowException;
+import io.onex.engine.core.internal.DefaultReduceContext;
+import io.onex.engine.core.internal.StateDigest;
+import io.onex.engine.core.json.EngineJson;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Applies actions to one workflow definition's instances, purely: the same code decides live
+ * actions and replays journaled events, so both always agree. Throws a {@link WorkflowException}
+ * naming the problem when an action cannot be applied; never performs I/O.
+ *
+ * @param <S> the workflow's state type
+ * @param <A> the workflow's action type
+ */
+public final class InstanceMachine<S, A> {
+
+  private final WorkflowDefinition<S, A> definition;
+
+  private InstanceMachine(WorkflowDefinition<S, A> definition) {
+    this.definition = definition;
+  }
+
+  public static <S, A> InstanceMachine<S, A> of(WorkflowDefinition<S, A> definition) {
+    return new InstanceMachine<>(definition);
+  }
+
+  public WorkflowDefinition<S, A> definition() {
+    return definition;
+  }
+
+  /**
+   * The result of applying one action: the event to journal, the instance it leads to, and that
+   * instance's state as JSON (computed once for the digest, reused by whoever shows the state).
+   */
+  public record Applied<S>(WorkflowEvent event, WorkflowInstance<S> instance, JsonNode stateJson) {}
+
+  /** Starts instance {@code instanceId} from the start action, whose payload is the start input. */
+  public Applied<S> start(String instanceId, Action action) {
+    DefaultReduceContext context =
+        new DefaultReduceContext(definition.type(), instanceId, definition.version(), 1, 0, action);
+    LeaseFence fence =
+        definition.leaseRequired() ? admit(null, definition.type(), instanceId, action) : null;
+    S state = initialState(definition.start(), action.payload(), context);
+    return record(context, state, List.of(), InstanceStatus.PENDING, null, List.of(), fence);
+  }
+
+  /**
+   * Applies {@code action} to {@code current}, or throws why it cannot be applied. An outcome
+   * ({@link IntentOutcome#SUCCEEDED}, {@link IntentOutcome#FAILED}) resolves its pending intent and
+   * goes to {@link io.onex.engine.core.Reducer#onOutcome}; an action fired by a timer resolves the
+   * timer intent in the same event.
+   */
+  public Applied<S> apply(WorkflowInstance<S> current, Action action) {
+    if (IntentOutcome.isOutcome(action.type())) {
+      return applyOutcome(current, action);
+    }
+    if (current.status().isFinal()) {
+      throw new InstanceClosedException(
+          current.workflowType(), current.instanceId(), current.status(), action.type());
+    }
+    if (action.epoch() != null && action.epoch() != current.epoch()) {
+      throw new EpochConflictException(
+          current.workflowType(), current.instanceId(), action.epoch(), current.epoch());
+    }
+    List<Intent> stillPending = current.pendingIntents();
+    String firingTimer = action.metadata().get(TIMER_METADATA);
+    LeaseFence fence = current.fence();
+    if (firingTimer != null) {
+      stillPending = withoutPending(current, firingTimer);
+    } else if (definition.leaseRequired()) {
+      fence = admit(current.fence(), current.workflowType(), current.instanceId(), action);
+    }
+    ActionSpec<? extends A> spec =
+        definition
+            .action(action.type())
+            .orElseThrow(
+                () ->
+                    new UnknownActionException(
+                        definition.type(),
+                        definition.version(),
+                        action.type(),
+                        definition.actions().keySet()));
+    A payload =
+        decode(action.payload(), spec.payloadType(), "payload of action '" + spec.name() + "'");
+    DefaultReduceContext context = contextFor(current, action);
+    definition
+        .reducer()
+        .validate(current.state(), payload, context)
+        .ifPresent(
+            rejection -> {
+              throw new TransitionRejectedException(rejection);
+            });
+    return recordTransition(
+        context,
+        definition.reducer().reduce(current.state(), payload, context),
+        stillPending,
+        fence);
+  }
+
+  /**
+   * The fence after admitting {@code action} to a single-writer instance that has seen {@code
+   * fence}; throws {@link LeaseRejectedException} when the action carries no lease or a token below
+   * the highest seen, or another lease under the same token.
+   */
+  private static LeaseFence admit(
+      LeaseFence fence, String workflowType, String instanceId, Action action) {
+    if (action.leaseId() == null || action.fencingToken() == null) {
+      throw LeaseRejectedException.missing(workflowType, instanceId, action.type());
+    }
+    if (fence != null && action.fencingToken() < fence.fencingToken()) {
+      throw LeaseRejectedException.stale(
+          workflowType,
+          instanceId,
+          "superseded",
+          "action '"
+              + action.type()
+              + "' carries fencing token "
+              + action.fencingToken()
+              + " of lease '"
+              + action.leaseId()
+              + "' while the instance has admitted token "
+              + fence.fencingToken()
+              + " of lease '"
+              + fence.leaseId()
+              + "'");
+    }
+    if (fence != null
+        && action.fencingToken() == fence.fencingToken()
+        && !action.leaseId().equals(fence.leaseId())) {
+      throw LeaseRejectedException.stale(
+          workflowType,
+          instanceId,
+          "unknown",
+          "action '"
+              + action.type()
+              + "' carries lease '"
+              + action.leaseId()
+              + "' with the token of lease '"
+              + fence.leaseId()
+              + "'");
+    }
+    return new LeaseFence(action.leaseId(), action.fencingToken());
+  }
+
+  private Applied<S> applyOutcome(WorkflowInstance<S> current, Action action) {
+    Class<? extends IntentOutcome> type =
+        IntentOutcome.SUCCEEDED.equals(action.type())
+            ? IntentOutcome.Succeeded.class
+            : IntentOutcome.Failed.class;
+    IntentOutcome outcome =
+        decode(action.payload(), type, "payload of action '" + action.type() + "'");
+    Intent intent =
+        current
+            .pendingIntent(outcome.intentId())
+            .orElseThrow(
+                () ->
+                    new IntentNotPendingException(
+                        current.workflowType(), current.instanceId(), outcome.intentId()));
+    List<Intent> stillPending = withoutPending(current, intent.intentId());
+    DefaultReduceContext context = contextFor(current, action);
+    if (current.status().isFinal()) {
+      return record(
+          context,
+          current.state(),
+          List.of(),
+          current.status(),
+          current.statusReason(),
+          stillPending,
+          current.fence());
+    }
+    return recordTransition(
+        context,
+        definition.reducer().onOutcome(current.state(), intent, outcome, context),
+        stillPending,
+        current.fence());
+  }
+
+  private DefaultReduceContext contextFor(WorkflowInstance<S> current, Action action) {
+    return new DefaultReduceContext(
+        definition.type(),
+        current.instanceId(),
+        current.definitionVersion(),
+        current.sequence() + 1,
+        current.epoch(),
+        action);
+  }
+
+  private Applied<S> recordTransition(
+      DefaultReduceContext context,
+      Transition<S> transition,
+      List<Intent> stillPending,
+      LeaseFence fence) {
+    if (transition instanceof Transition.Rejected<S> rejected) {
+      throw new TransitionRejectedException(rejected.rejection());
+    }
+    Transition.Accepted<S> accepted = (Transition.Accepted<S>) transition;
+    List<Intent> pending = new ArrayList<>(stillPending);
+    pending.addAll(accepted.intents());
+    return record(
+        context,
+        accepted.state(),
+        accepted.intents(),
+        accepted.status(),
+        accepted.statusReason(),
+        pending,
+        fence);
+  }
+
+  private static <S> List<Intent> withoutPending(WorkflowInstance<S> current, String intentId) {
+    if (current.pendingIntent(intentId).isEmpty()) {
+      throw new IntentNotPendingException(current.workflowType(), current.instanceId(), intentId);
+    }
+    return current.pendingIntents().stream().filter(i -> !i.intentId().equals(intentId)).toList();
+  }
+
+  /**
+   * The action a due timer applies: its id is derived from the timer intent, its causation is the
+   * intent, and it carries the intent's id in its metadata so that applying it resolves the timer.
+   */
+  public static Action firedBy(Intent timer, TimerRequest request) {
+    String actionId =
+        UUID.nameUUIDFromBytes((timer.intentId() + "/fired").getBytes(StandardCharsets.UTF_8))
+            .toString();
+    return Action.builder(request.action())
+        .actionId(actionId)
+        .payload(request.payload())
+        .correlationId(timer.correlationId())
+        .causationId(timer.intentId())
+        .correlationChain(timer.correlationChain())
+        .metadata(java.util.Map.of(TIMER_METADATA, timer.intentId()))
+        .issuedAt(request.fireAt())
+        .build();
+  }
+
+  /** Metadata key marking an action fired by a timer, valued with the timer intent's id. */
+  public static final String TIMER_METADATA = "onex.timer";
+
+  /**
+   * Re-applies a journaled event to {@code current} ({@code null} for the start event) and checks
+   * that it reproduces the recorded state digest; throws {@link InstanceDivergedException} if not.
+   */
+  public WorkflowInstance<S> replay(WorkflowInstance<S> current, WorkflowEvent event) {
+    Applied<S> again;
+    try {
+      again =
+          event.isStart()
+              ? start(event.instanceId(), event.action())
+              : apply(current, event.action());
+    } catch (WorkflowException e) {
+      throw new InstanceDivergedException(
+          event.workflowType(),
+          event.instanceId(),
+          event.sequence(),
+          "the definition now refuses the action: " + e.getMessage());
+    }
+    if (!again.event().stateDigest().equals(event.stateDigest())) {
+      throw new InstanceDivergedException(
+          event.workflowType(),
+          event.instanceId(),
+          event.sequence(),
+          "state digest "
+              + again.event().stateDigest()
+              + " differs from the recorded "
+              + event.stateDigest());
+    }
+    return again.instance();
+  }
+
+  private Applied<S> record(
+      DefaultReduceContext context,
+      S state,
+      List<Intent> intents,
+      InstanceStatus status,
+      String statusReason,
+      List<Intent> pending,
+      LeaseFence fence) {
+    Action action = context.action().withStatus(ActionStatus.COMPLETED);
+    JsonNode stateJson = EngineJson.mapper().valueToTree(state);
+    String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
+    WorkflowEvent event =
+        new WorkflowEvent(
+            context.eventId(),
+            context.workflowType(),
+            context.instanceId(),
+            context.sequence(),
+            context.epoch(),
+            action,
+            intents,
+            action.causationId(),
+            context.eventChain(),
+            context.definitionVersion(),
+            action.issuedAt(),
+            status,
+            statusReason,
+            digest);
+    WorkflowInstance<S> instance =
+        new WorkflowInstance<>(
+            context.workflowType(),
+            context.instanceId(),
+            context.definitionVersion(),
+            status,
+            statusReason,
+            context.sequence(),
+            context.epoch(),
+            state,
+            digest,
+            pending,
+            fence);
+    return new Applied<>(event, instance, stateJson);
+  }
+
+  private <I> S initialState(StartSpec<I, S> spec, JsonNode input, DefaultReduceContext context) {
+    return spec.function().initialState(decode(input, spec.inputType(), "start input"), context);
+  }
+
+  private static <T> T decode(JsonNode payload, Class<T> type, String what) {
+    JsonNode node =
+        payload == null || payload.isNull() || payload.isMissingNode()
+            ? EngineJson.mapper().createObjectNode()
+            : payload;
+    try {
+      return EngineJson.mapper().treeToValue(node, type);
+    } catch (JsonMappingException e) {
+      String pointer =
+          e.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null
+                          ? ref.getFieldName()
+                          : String.valueOf(ref.getIndex()))
+              .map(name -> "/" + name)
+              .collect(Collectors.joining());
+      Throwable root = e.getCause() != null ? e.getCause() : e;
+      String detail = root == e ? e.getOriginalMessage() : root.getMessage();
+      throw new InvalidPayloadException(what, pointer, detail);
+    } catch (JsonProcessingException e) {
+      throw new InvalidPayloadException(what, "", e.getOriginalMessage());
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.onex.engine.effects.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.core.IntentOutcome;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.effects.EffectHandlers;
+import io.onex.engine.effects.ExecutorSettings;
+import io.onex.engine.effects.IntentReports;
+import io.onex.engine.effects.internal.ExecutorCommand.Delivered;
+import io.onex.engine.effects.internal.ExecutorCommand.Execute;
+import io.onex.engine.effects.internal.ExecutorCommand.Finished;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.pattern.Patterns;
+
+/**
+ * The node's effect executor (the ONEX EFFECT node). Runs at most {@code maxConcurrency} intents at
+ * once, always taking the most urgent waiting one (by {@link io.onex.engine.core.IntentPriority},
+ * then arrival), and delivers each outcome to its instance as an action caused by the intent,
+ * retrying delivery until the instance answers. An intent already queued or running is not started
+ * twice.
+ */
+@InternalApi
+public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
+
+  private record Queued(long arrival, Execute execute) {}
+
+  private static final Comparator<Queued> MOST_URGENT_FIRST =
+      Comparator.<Queued, Integer>comparing(q -> q.execute().intent().priority().ordinal())
+          .thenComparingLong(Queued::arrival);
+
+  private final EffectHandlers handlers;
+  private final IntentAttempts attempts;
+  private final IntentReports reports;
+  private final Clock clock;
+  private final int maxConcurrency;
+  private final Duration redeliveryBackoff;
+  private final int redeliveryAttempts;
+  private final MeterRegistry metrics;
+  private final PriorityQueue<Queued> waiting = new PriorityQueue<>(MOST_URGENT_FIRST);
+  private final Set<String> known = new HashSet<>();
+  private long arrivals;
+  private int running;
+
+  private ExecutorBehavior(
+      ActorContext<ExecutorCommand> context,
+      EffectHandlers handlers,
+      CircuitBreakers breakers,
+      IntentReports reports,
+      Clock clock,
+      ExecutorSettings settings,
+      MeterRegistry metrics) {
+    super(context);
+    this.handlers = handlers;
+    this.metrics = metrics;
+    Gauge.builder("onex.intents.waiting", waiting, PriorityQueue::size)
+        .description("Intents waiting for a free execution slot on this node")
+        .register(metrics);
+    this.reports = reports;
+    this.clock = clock;
+    this.maxConcurrency = settings.maxConcurrency();
+    this.redeliveryBackoff = settings.redeliveryBackoff();
+    this.redeliveryAttempts = settings.redeliveryAttempts();
+    this.attempts =
+        new IntentAttempts(
+            breakers,
+            context.getSystem().classicSystem().scheduler(),
+            context.getExecutionContext(),
+            clock);
+  }
+
+  public static Behavior<ExecutorCommand> create(
+      EffectHandlers handlers,
+      CircuitBreakers breakers,
+      IntentReports reports,
+      Clock clock,
+      ExecutorSettings settings,
+      MeterRegistry metrics) {
+    return Behaviors.setup(
+        context ->
+            new ExecutorBehavior(context, handlers, breakers, reports, clock, settings, metrics));
+  }
+
+  @Override
+  public Receive<ExecutorCommand> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Execute.class, this::onExecute)
+        .onMessage(Finished.class, this::onFinished)
+        .onMessage(Delivered.class, this::onDelivered)
+        .build();
+  }
+
+  private Behavior<ExecutorCommand> onExecute(Execute execute) {
+    if (known.add(execute.intent().intentId())) {
+      waiting.add(new Queued(arrivals++, execute));
+      startWhatFits();
+    }
+    return this;
+  }
+
+  private void startWhatFits() {
+    while (running < maxConcurrency && !waiting.isEmpty()) {
+      Execute execute = waiting.poll().execute();
+      running++;
+      getContext()
+          .pipeToSelf(
+              attempts.run(
+                  execute.workflowType(),
+                  execute.instanceId(),
+                  execute.intent(),
+                  handlers.find(execute.intent().type()),
+                  progress ->
+                      reports.progress(execute.workflowType(), execute.instanceId(), progress)),
+              (outcome, error) ->
+                  new Finished(
+                      execute,
+                      error == null
+                          ? outcome
+                          : new IntentOutcome.Failed(
+                              execute.intent().intentId(), String.valueOf(error.getMessage()), 0)));
+    }
+  }
+
+  private Behavior<ExecutorCommand> onFinished(Finished finished) {
+    running--;
+    Execute execute = finished.execute();
+    metrics
+        .counter(
+            "onex.intents.finished",
+            "type",
+            execute.intent().type(),
+            "outcome",
+            finished.outcome() instanceof IntentOutcome.Succeeded ? "succeeded" : "failed")
+        .increment();
+    var action = finished.outcome().reportOf(execute.intent(), clock.instant());
+    getContext()
+        .pipeToSelf(
+            Patterns.retry(
+                () -> reports.deliver(execute.workflowType(), execute.instanceId(), action),
+                redeliveryAttempts,
+                redeliveryBackoff,
+                getContext().getSystem().classicSystem().scheduler(),
+                getContext().getExecutionContext()),
+            (done, error) -> {
+              if (error != null) {
+                org.slf4j.MDC.put("correlationId", execute.intent().correlationId());
+                getContext()
+                    .getLog()
+                    .error(
+                        "Gave up delivering the outcome of intent '{}' to instance '{}' of type '{}';"
+                            + " it is delivered again when the instance next recovers",
+                        execute.intent().intentId(),
+                        execute.instanceId(),
+                        execute.workflowType(),
+                        error);
+                org.slf4j.MDC.remove("correlationId");
+              }
+              return new Delivered(execute.intent().intentId());
+            });
+    startWhatFits();
+    return this;
+  }
+
+  private Behavior<ExecutorCommand> onDelivered(Delivered delivered) {
+    known.remove(delivered.intentId());
+    return this;
+  }
+}

@@ -1,0 +1,156 @@
+package io.onex.engine.effects.internal;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.IntentOutcome;
+import io.onex.engine.core.RetryPolicy;
+import io.onex.engine.core.effect.EffectException;
+import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.core.effect.EffectRequest;
+import io.onex.engine.core.effect.EffectResult;
+import io.onex.engine.core.effect.IntentProgress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.Scheduler;
+import org.apache.pekko.pattern.CircuitBreaker;
+import org.apache.pekko.pattern.Patterns;
+import scala.concurrent.ExecutionContext;
+
+/**
+ * Runs one intent through its handler until it succeeds or its retry policy gives up: each attempt
+ * bounded by the policy's timeout and guarded by the target's circuit breaker, retries spaced by
+ * exponential backoff with jitter ({@link Patterns#retry}). Only retryable failures are retried and
+ * only they count against the breaker.
+ */
+final class IntentAttempts {
+
+  private final CircuitBreakers breakers;
+  private final Scheduler scheduler;
+  private final ExecutionContext executionContext;
+  private final Clock clock;
+
+  IntentAttempts(
+      CircuitBreakers breakers,
+      Scheduler scheduler,
+      ExecutionContext executionContext,
+      Clock clock) {
+    this.breakers = breakers;
+    this.scheduler = scheduler;
+    this.executionContext = executionContext;
+    this.clock = clock;
+  }
+
+  CompletionStage<IntentOutcome> run(
+      String workflowType,
+      String instanceId,
+      Intent intent,
+      Optional<EffectHandler> handler,
+      Consumer<IntentProgress> onProgress) {
+    if (handler.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          new IntentOutcome.Failed(
+              intent.intentId(),
+              "no effect handler is registered for type '" + intent.type() + "'",
+              0));
+    }
+    RetryPolicy policy = intent.retryPolicy();
+    CircuitBreaker breaker = breakers.forTarget(intent.type(), intent.target());
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicReference<Throwable> lastError = new AtomicReference<>();
+    Config operationConfig = ConfigFactory.empty();
+    return Patterns.<EffectResult>retry(
+            () -> {
+              int attempt = attempts.incrementAndGet();
+              return breaker.callWithCircuitBreakerCS(
+                  () ->
+                      handler
+                          .get()
+                          .execute(
+                              new EffectRequest(workflowType, instanceId, intent, attempt),
+                              operationConfig)
+                          .toCompletableFuture()
+                          .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
+                          .whenComplete((result, error) -> lastError.set(unwrap(error))),
+                  (result, error) -> error.isPresent() && isRetryable(unwrap(error.get()), policy));
+            },
+            (result, error) -> error != null && isRetryable(unwrap(error), policy),
+            policy.maxAttempts() - 1,
+            attemptsSoFar -> {
+              Duration delay = backoff(policy, attemptsSoFar);
+              onProgress.accept(
+                  new IntentProgress(
+                      intent.intentId(),
+                      attemptsSoFar,
+                      clock.instant().plus(delay),
+                      describe(lastError.get())));
+              return Optional.of(delay);
+            },
+            scheduler,
+            executionContext)
+        .handle(
+            (result, error) ->
+                error == null
+                    ? new IntentOutcome.Succeeded(intent.intentId(), result.value())
+                    : new IntentOutcome.Failed(
+                        intent.intentId(), describe(unwrap(error)), attempts.get()));
+  }
+
+  /** The delay after {@code attempts} failed attempts: exponential, capped, with jitter. */
+  static Duration backoff(RetryPolicy policy, int attempts) {
+    double base = policy.initialBackoffMs() * Math.pow(policy.multiplier(), attempts - 1);
+    double capped = Math.min(base, policy.maxBackoffMs());
+    double jitter = 1 + policy.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+    return Duration.ofMillis(Math.max(0, Math.round(capped * jitter)));
+  }
+
+  private static boolean isRetryable(Throwable error, RetryPolicy policy) {
+    if (error instanceof EffectException effect) {
+      return effect.retryable()
+          && (policy.retryableErrors().isEmpty()
+              || policy.retryableErrors().contains(effect.errorType()));
+    }
+    return policy.retryableErrors().isEmpty()
+        || policy.retryableErrors().contains(errorType(error));
+  }
+
+  private static String errorType(Throwable error) {
+    if (error instanceof EffectException effect) {
+      return effect.errorType();
+    }
+    if (error instanceof TimeoutException) {
+      return "timeout";
+    }
+    if (error instanceof org.apache.pekko.pattern.CircuitBreakerOpenException) {
+      return "circuit-open";
+    }
+    return "error";
+  }
+
+  private static String describe(Throwable error) {
+    if (error == null) {
+      return null;
+    }
+    String message =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    return errorType(error) + ": " + message;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable current = error;
+    while (current instanceof CompletionException && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+}

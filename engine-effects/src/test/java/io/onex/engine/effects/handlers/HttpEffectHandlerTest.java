@@ -1,0 +1,136 @@
+package io.onex.engine.effects.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import com.typesafe.config.ConfigFactory;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.effect.EffectException;
+import io.onex.engine.core.effect.EffectRequest;
+import io.onex.engine.core.effect.EffectResult;
+import io.onex.engine.core.json.EngineJson;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP handler against a real HTTP server on this machine. */
+class HttpEffectHandlerTest {
+
+  private static final ActorTestKit testKit = ActorTestKit.create();
+  private static HttpServer server;
+  private static final List<String> keys = new CopyOnWriteArrayList<>();
+  private static final List<String> bodies = new CopyOnWriteArrayList<>();
+  private static HttpEffectHandler handler;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/svc",
+        exchange -> {
+          keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          String path = exchange.getRequestURI().getPath();
+          int status = path.endsWith("/declined") ? 402 : path.endsWith("/down") ? 503 : 201;
+          byte[] answer = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    server.start();
+    handler = new HttpEffectHandler(testKit.system());
+    handler.initialize(
+        ConfigFactory.parseMap(
+            Map.of("targets.svc", "http://127.0.0.1:" + server.getAddress().getPort() + "/svc")));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop(0);
+    testKit.shutdownTestKit();
+  }
+
+  private static EffectRequest request(String path) {
+    Intent intent =
+        new Intent(
+            "intent-" + path,
+            "http",
+            "svc",
+            EngineJson.mapper().createObjectNode().put("orderId", "o-1"),
+            null,
+            null,
+            "key-" + path,
+            "event",
+            "flow",
+            null,
+            Map.of("path", path));
+    return new EffectRequest("order", "o-1", intent, 1);
+  }
+
+  @Test
+  void shouldPostThePayloadWithTheIdempotencyKeyAndReturnTheAnswer() {
+    EffectResult result =
+        handler.execute(request("/ok"), ConfigFactory.empty()).toCompletableFuture().join();
+
+    assertThat(result.value().get("path").asText()).isEqualTo("/svc/ok");
+    assertThat(keys).contains("key-/ok");
+    assertThat(bodies).contains("{\"orderId\":\"o-1\"}");
+  }
+
+  @Test
+  void shouldFailForGoodOnAClientErrorAndRetryablyOnAServerError() {
+    assertThatThrownBy(
+            () ->
+                handler
+                    .execute(request("/declined"), ConfigFactory.empty())
+                    .toCompletableFuture()
+                    .join())
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            EffectException.class,
+            e -> {
+              assertThat(e.errorType()).isEqualTo("http-402");
+              assertThat(e.retryable()).isFalse();
+            });
+    assertThatThrownBy(
+            () ->
+                handler
+                    .execute(request("/down"), ConfigFactory.empty())
+                    .toCompletableFuture()
+                    .join())
+        .cause()
+        .isInstanceOfSatisfying(
+            EffectException.class,
+            e -> {
+              assertThat(e.errorType()).isEqualTo("http-503");
+              assertThat(e.retryable()).isTrue();
+            });
+  }
+
+  @Test
+  void shouldRefuseATargetWithoutUrl() {
+    Intent unknown =
+        new Intent("i", "http", "nowhere", null, null, null, null, "e", "f", null, null);
+
+    assertThatThrownBy(
+            () ->
+                handler
+                    .execute(new EffectRequest("w", "i", unknown, 1), ConfigFactory.empty())
+                    .toCompletableFuture()
+                    .join())
+        .cause()
+        .isInstanceOfSatisfying(
+            EffectException.class, e -> assertThat(e.errorType()).isEqualTo("unknown-target"));
+  }
+}

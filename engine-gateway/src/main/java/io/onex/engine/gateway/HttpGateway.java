@@ -1,0 +1,82 @@
+package io.onex.engine.gateway;
+
+import com.typesafe.config.Config;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.gateway.internal.GatewayRoutes;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP/JSON gateway of one engine node: the {@code /v1} API, {@code /health} and {@code
+ * /metrics}, bound to {@code onex.http.host}:{@code onex.http.port}. Binding registers the node as
+ * a {@code GATEWAY} in the node registry with its endpoint; stopping the engine's actor system
+ * unbinds the port first, letting requests in flight finish within {@code
+ * onex.http.shutdown-deadline} (Pekko coordinated shutdown).
+ */
+public final class HttpGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpGateway.class);
+
+  private final ServerBinding binding;
+
+  private HttpGateway(ServerBinding binding) {
+    this.binding = binding;
+  }
+
+  /** Binds the gateway of {@code engine} with no authentication; blocks until it listens. */
+  public static HttpGateway bind(WorkflowEngine engine, Config config) {
+    return bind(engine, config, Authenticator.ALLOW_ALL);
+  }
+
+  /** Binds the gateway of {@code engine}, authenticating {@code /v1} requests with {@code auth}. */
+  public static HttpGateway bind(WorkflowEngine engine, Config config, Authenticator auth) {
+    Config http = config.getConfig("onex.http");
+    ServerBinding binding =
+        Http.get(engine.system())
+            .newServerAt(http.getString("host"), http.getInt("port"))
+            .bind(new GatewayRoutes(engine, config, auth).routes())
+            .toCompletableFuture()
+            .join();
+    binding.addToCoordinatedShutdown(http.getDuration("shutdown-deadline"), engine.system());
+    log.info("HTTP gateway listening on {}", binding.localAddress());
+    NodeRegistry.Agent agent = engine.operations().nodeAgent();
+    agent.advertise(agent.registration().asGateway(endpoint(config, binding)));
+    return new HttpGateway(binding);
+  }
+
+  /**
+   * The gateway's base URL as other nodes and clients reach it: {@code onex.node.endpoint}, or else
+   * the bound port at the node's cluster hostname.
+   */
+  private static String endpoint(Config config, ServerBinding binding) {
+    String configured = config.getString("onex.node.endpoint").trim();
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    return "http://"
+        + config.getString("onex.cluster.hostname")
+        + ":"
+        + binding.localAddress().getPort();
+  }
+
+  /** The address the gateway listens on. */
+  public InetSocketAddress address() {
+    return binding.localAddress();
+  }
+
+  /** The port the gateway is bound to (useful when configured as 0). */
+  public int port() {
+    return binding.localAddress().getPort();
+  }
+
+  /** Stops accepting connections; the engine keeps running. */
+  public CompletionStage<Done> unbind() {
+    return binding.unbind();
+  }
+}

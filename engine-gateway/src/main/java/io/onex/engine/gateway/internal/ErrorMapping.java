@@ -1,0 +1,96 @@
+package io.onex.engine.gateway.internal;
+
+import io.onex.engine.core.error.WorkflowException;
+import io.onex.engine.gateway.internal.ProblemCatalog.RequestProblem;
+import io.onex.engine.gateway.internal.RouteSupport.BadRequest;
+import io.onex.engine.gateway.internal.RouteSupport.PayloadTooLarge;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns everything that can go wrong with a request into a problem+json answer: the engine's typed
+ * errors, the gateway's own refusals, pekko-http's rejections, and (logged, never shown) anything
+ * unexpected. No answer carries a stack trace.
+ */
+final class ErrorMapping {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private final String problemTypeBase;
+  private final long maxBodyBytes;
+
+  ErrorMapping(String problemTypeBase, long maxBodyBytes) {
+    this.problemTypeBase = problemTypeBase;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  ExceptionHandler exceptionHandler(String path) {
+    return ExceptionHandler.newBuilder()
+        .matchAny(
+            error ->
+                org.apache.pekko.http.javadsl.server.Directives.complete(
+                    problemFor(unwrap(error)).toResponse(problemTypeBase, path)))
+        .build();
+  }
+
+  RejectionHandler rejectionHandler(String path) {
+    return RejectionHandler.defaultHandler()
+        .mapRejectionResponse(
+            response -> {
+              if (response.entity().getContentType().equals(Problem.PROBLEM_JSON)) {
+                return response;
+              }
+              StatusCode status = response.status();
+              Problem problem =
+                  status.intValue() == StatusCodes.PAYLOAD_TOO_LARGE.intValue()
+                      ? payloadTooLarge()
+                      : Problem.of(
+                          ProblemCatalog.ofStatus(status),
+                          ((HttpEntity.Strict) response.entity()).getData().utf8String());
+              return problem.toResponse(problemTypeBase, path);
+            });
+  }
+
+  Problem problemFor(Throwable error) {
+    if (error instanceof WorkflowException workflowError) {
+      return Problem.of(workflowError);
+    }
+    if (error instanceof BadRequest bad) {
+      return bad.toProblem();
+    }
+    if (error instanceof PayloadTooLarge || error instanceof EntityStreamSizeException) {
+      return payloadTooLarge();
+    }
+    if (error instanceof IllegalRequestException illegal) {
+      return Problem.of(ProblemCatalog.ofStatus(illegal.status()), illegal.info().summary());
+    }
+    if (error instanceof IllegalArgumentException) {
+      return Problem.of(RequestProblem.INVALID_REQUEST, error.getMessage());
+    }
+    log.error("Request failed unexpectedly", error);
+    return Problem.of(
+        RequestProblem.INTERNAL_ERROR,
+        "The request failed unexpectedly; the node's log has the details");
+  }
+
+  private Problem payloadTooLarge() {
+    return Problem.of(
+        RequestProblem.PAYLOAD_TOO_LARGE, "Expected a body of at most " + maxBodyBytes + " bytes");
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable current = error;
+    while (current instanceof CompletionException && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+}

@@ -1,0 +1,100 @@
+package io.onex.engine.gateway.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import io.onex.engine.core.client.ActionOutcome;
+import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.client.WorkflowClient;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * Workflow instances over HTTP: {@code POST /v1/workflows/{type}/instances} starts one (201),
+ * {@code GET .../instances/{id}} reads it, {@code POST .../instances/{id}/actions} sends it an
+ * action. A correlation id and an idempotency key may come as headers or body fields.
+ */
+final class InstanceRoutes extends RouteSupport {
+
+  private static final String CORRELATION_HEADER = "X-Correlation-Id";
+  private static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+  private final WorkflowClient client;
+
+  InstanceRoutes(WorkflowClient client, Executor executor, Config http) {
+    super(executor, http);
+    this.client = client;
+  }
+
+  /** {@code POST /v1/workflows/{type}/instances}. */
+  Route start(String type) {
+    return jsonBody(
+        body ->
+            flow(
+                body,
+                (correlationId, idempotencyKey) -> {
+                  StartRequest request =
+                      new StartRequest(
+                          optionalText(body, "instanceId"),
+                          body.get("input"),
+                          correlationId,
+                          optionalText(body, "leaseId"),
+                          optionalLong(body, "fencingToken"),
+                          idempotencyKey,
+                          Map.of());
+                  return respond(StatusCodes.CREATED, client.start(type, request), view -> view);
+                }));
+  }
+
+  /** {@code GET /v1/workflows/{type}/instances/{id}}. */
+  Route get(String type, String id) {
+    return respond(StatusCodes.OK, client.get(type, id), view -> view);
+  }
+
+  /** {@code POST /v1/workflows/{type}/instances/{id}/actions}. */
+  Route send(String type, String id) {
+    return jsonBody(
+        body ->
+            flow(
+                body,
+                (correlationId, idempotencyKey) -> {
+                  ActionRequest request =
+                      new ActionRequest(
+                          requiredText(body, "type"),
+                          body.get("payload"),
+                          correlationId,
+                          optionalText(body, "leaseId"),
+                          optionalLong(body, "fencingToken"),
+                          optionalLong(body, "expectedEpoch"),
+                          optionalInstant(body, "expiresAt"),
+                          idempotencyKey,
+                          Map.of());
+                  return respond(StatusCodes.OK, client.send(type, id, request), this::outcomeBody);
+                }));
+  }
+
+  /**
+   * The request's correlation id and idempotency key, each from its header ({@code
+   * X-Correlation-Id}, {@code Idempotency-Key}) or else from the body field of the same meaning.
+   */
+  private Route flow(ObjectNode body, BiFunction<String, String, Route> inner) {
+    return optionalHeaderValueByName(
+        CORRELATION_HEADER,
+        correlation ->
+            optionalHeaderValueByName(
+                IDEMPOTENCY_HEADER,
+                key ->
+                    inner.apply(
+                        correlation.orElseGet(() -> optionalText(body, "correlationId")),
+                        key.orElseGet(() -> optionalText(body, "idempotencyKey")))));
+  }
+
+  private ObjectNode outcomeBody(ActionOutcome outcome) {
+    ObjectNode body = json.valueToTree(outcome.instance());
+    body.set("intents", json.valueToTree(outcome.intents()));
+    return body;
+  }
+}

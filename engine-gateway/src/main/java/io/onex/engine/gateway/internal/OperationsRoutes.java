@@ -1,0 +1,127 @@
+package io.onex.engine.gateway.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.onex.engine.cluster.EngineHealth;
+import io.onex.engine.cluster.EngineOperations;
+import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.core.effect.HandlerHealth;
+import io.onex.engine.gateway.internal.ProblemCatalog.RequestProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The node over HTTP for operators: {@code GET /health} (200, or 503 naming the failing check),
+ * {@code GET /metrics} (Prometheus text) and {@code GET /v1/handlers}.
+ */
+final class OperationsRoutes extends RouteSupport {
+
+  private final EngineOperations operations;
+
+  OperationsRoutes(EngineOperations operations, Executor executor, Config http) {
+    super(executor, http);
+    this.operations = operations;
+  }
+
+  /** The routes at the root: {@code /health} and {@code /metrics}. */
+  Route rootRoutes() {
+    return concat(
+        path("health", () -> get(this::health)), path("metrics", () -> get(this::metrics)));
+  }
+
+  /** The routes below {@code /v1}. */
+  Route v1Routes() {
+    return path("handlers", () -> get(this::listHandlers));
+  }
+
+  private Route listHandlers() {
+    List<EffectHandler> all = operations.handlers().all();
+    List<CompletableFuture<ObjectNode>> described =
+        all.stream()
+            .map(
+                handler ->
+                    handler
+                        .healthCheck()
+                        .toCompletableFuture()
+                        .exceptionally(
+                            error -> HandlerHealth.unhealthy(String.valueOf(error.getMessage())))
+                        .thenApplyAsync(health -> handlerBody(handler, health), executor))
+            .toList();
+    CompletionStage<HttpResponse> response =
+        CompletableFuture.allOf(described.toArray(CompletableFuture[]::new))
+            .thenApplyAsync(
+                done -> {
+                  ObjectNode body = json.createObjectNode();
+                  ArrayNode handlers = body.putArray("handlers");
+                  described.forEach(entry -> handlers.add(entry.join()));
+                  body.set("circuitBreakers", json.valueToTree(operations.circuitBreakers()));
+                  return jsonResponse(StatusCodes.OK, body);
+                },
+                executor);
+    return completeWithFuture(response);
+  }
+
+  private ObjectNode handlerBody(EffectHandler handler, HandlerHealth health) {
+    ObjectNode entry = json.valueToTree(handler.describe());
+    entry.put("status", health.healthy() ? "UP" : "DOWN");
+    entry.put("detail", health.detail());
+    return entry;
+  }
+
+  private Route health() {
+    CompletionStage<HttpResponse> response =
+        operations
+            .health()
+            .thenApplyAsync(
+                health ->
+                    jsonResponse(
+                        health.up() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+                        healthBody(health)),
+                executor);
+    return completeWithFuture(response);
+  }
+
+  private ObjectNode healthBody(EngineHealth health) {
+    ObjectNode body = json.createObjectNode();
+    body.put("status", health.up() ? "UP" : "DOWN");
+    ObjectNode checks = body.putObject("checks");
+    health
+        .checks()
+        .forEach(
+            (name, check) -> {
+              ObjectNode node = checks.putObject(name);
+              node.put("status", check.up() ? "UP" : "DOWN");
+              node.put("detail", check.detail());
+            });
+    body.set("circuitBreakers", json.valueToTree(operations.circuitBreakers()));
+    return body;
+  }
+
+  private Route metrics() {
+    if (operations.metrics() instanceof PrometheusMeterRegistry prometheus) {
+      return complete(
+          HttpResponse.create()
+              .withEntity(
+                  ContentTypes.TEXT_PLAIN_UTF8,
+                  prometheus.scrape().getBytes(StandardCharsets.UTF_8)));
+    }
+    return extractUri(
+        uri ->
+            complete(
+                Problem.of(
+                        RequestProblem.METRICS_NOT_EXPOSED,
+                        "This node records its metrics in a "
+                            + operations.metrics().getClass().getSimpleName()
+                            + ", which the embedding application publishes")
+                    .toResponse(problemTypeBase, uri.path())));
+  }
+}

@@ -1,0 +1,115 @@
+package io.onex.engine.gateway.internal;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.client.WorkflowHistory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * Everything below {@code /v1/workflows}: the registered types with their versions, instance counts
+ * and JSON Schemas ({@code GET /v1/workflows}), and the routes of each type's instances and
+ * histories.
+ */
+final class WorkflowRoutes extends RouteSupport {
+
+  private final WorkflowRegistry registry;
+  private final WorkflowHistory history;
+  private final InstanceRoutes instances;
+  private final HistoryRoutes histories;
+
+  WorkflowRoutes(
+      WorkflowRegistry registry,
+      WorkflowHistory history,
+      InstanceRoutes instances,
+      HistoryRoutes histories,
+      Executor executor,
+      Config http) {
+    super(executor, http);
+    this.registry = registry;
+    this.history = history;
+    this.instances = instances;
+    this.histories = histories;
+  }
+
+  /** The routes below {@code /v1}. */
+  Route routes() {
+    return pathPrefix(
+        "workflows",
+        () ->
+            concat(
+                pathEndOrSingleSlash(() -> get(this::listWorkflows)),
+                pathPrefix(segment(), this::typeRoutes)));
+  }
+
+  private Route typeRoutes(String type) {
+    return concat(
+        path("replay-check", () -> post(() -> histories.replayCheck(type))),
+        pathPrefix(
+            "instances",
+            () ->
+                concat(
+                    pathEndOrSingleSlash(() -> post(() -> instances.start(type))),
+                    pathPrefix(segment(), id -> instanceRoutes(type, id)))));
+  }
+
+  private Route instanceRoutes(String type, String id) {
+    return concat(
+        pathEndOrSingleSlash(() -> get(() -> instances.get(type, id))),
+        path("actions", () -> post(() -> instances.send(type, id))),
+        histories.instanceRoutes(type, id));
+  }
+
+  private Route listWorkflows() {
+    List<CompletableFuture<ObjectNode>> entries =
+        registry.types().stream()
+            .map(
+                type ->
+                    history
+                        .instancesByVersion(type)
+                        .toCompletableFuture()
+                        .thenApplyAsync(counts -> workflowEntry(type, counts), executor))
+            .toList();
+    CompletionStage<HttpResponse> response =
+        CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
+            .thenApplyAsync(
+                done -> {
+                  ObjectNode body = json.createObjectNode();
+                  ArrayNode workflows = body.putArray("workflows");
+                  entries.forEach(entry -> workflows.add(entry.join()));
+                  return jsonResponse(StatusCodes.OK, body);
+                },
+                executor);
+    return completeWithFuture(response);
+  }
+
+  private ObjectNode workflowEntry(String type, Map<Integer, Long> instanceCounts) {
+    ObjectNode entry = json.createObjectNode();
+    entry.put("type", type);
+    entry.put("version", registry.require(type).version());
+    ArrayNode versions = entry.putArray("versions");
+    for (WorkflowDefinition<?, ?> definition : registry.versions(type)) {
+      ObjectNode version = versions.addObject();
+      version.put("version", definition.version());
+      version.put("description", definition.description());
+      version.put("instances", instanceCounts.getOrDefault(definition.version(), 0L));
+      ObjectNode schemas = version.putObject("schemas");
+      schemas.set("state", definition.stateSchema());
+      schemas.set("start", definition.start().schema());
+      ObjectNode actions = schemas.putObject("actions");
+      definition.actions().forEach((name, spec) -> actions.set(name, spec.schema()));
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,41 @@
+package io.onex.engine.persistence;
+
+import io.onex.engine.core.Action;
+import io.onex.engine.core.effect.IntentProgress;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * The message protocol of a workflow instance actor ({@link WorkflowInstances#behavior}): requests,
+ * each answered with exactly one {@link InstanceReply}, the executor's progress reports, and the
+ * signals the instance sends itself. Every message is serializable as JSON, so it can reach an
+ * instance on another node.
+ */
+public sealed interface InstanceCommand extends EngineSerializable {
+
+  /** Start the instance; the action's payload is the start input. */
+  record Start(Action action, ActorRef<InstanceReply> replyTo) implements InstanceCommand {}
+
+  /** Apply an action (a request, an intent's outcome, a fired timer) to the running instance. */
+  record Apply(Action action, ActorRef<InstanceReply> replyTo) implements InstanceCommand {}
+
+  /** Report the instance as it is now. */
+  record Get(ActorRef<InstanceReply> replyTo) implements InstanceCommand {}
+
+  /**
+   * Answer once the instance has ended (at once if it has): {@link InstanceReply.Accepted} with the
+   * final view, or {@link InstanceReply.Failed} if it was never started or diverged. Sending it
+   * again with the same {@code replyTo} is harmless; a watcher is answered once.
+   */
+  record WatchEnd(ActorRef<InstanceReply> replyTo) implements InstanceCommand {}
+
+  /** The executor's news of a pending intent; not answered. */
+  record ReportProgress(IntentProgress progress) implements InstanceCommand {}
+
+  /** A durable timer of the instance is due; sent by the instance to itself. */
+  record FireTimer(String intentId) implements InstanceCommand {}
+
+  /** Nothing reached the instance for a while; sent by the instance to itself. */
+  enum Idle implements InstanceCommand {
+    INSTANCE
+  }
+}
