@@ -5,6 +5,7 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceHandle;
 import io.onex.engine.core.client.InstanceView;
 import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.effect.EffectHandler;
@@ -16,7 +17,6 @@ import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.core.machine.InstanceMachine;
 import io.onex.engine.node.EngineNode;
 import io.onex.engine.samples.Samples;
-import io.onex.engine.samples.order.OrderReducer;
 import io.onex.engine.samples.order.OrderWorkflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,10 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -186,14 +184,16 @@ final class Scenarios {
     }
   }
 
-  /** Whole order workflows with their effects, handled in process at once, to COMPLETED. */
+  /**
+   * Whole order workflows with their effects, handled in process at once, to COMPLETED: each
+   * request ends when the order's handle is told of its end ({@code awaitEnd}), nothing polls.
+   */
   List<BenchResult> workflows() {
     Config node = journal.freshNode(Map.of());
-    Map<String, CompletableFuture<Void>> shipped = new ConcurrentHashMap<>();
     try (WorkflowEngine engine =
         WorkflowEngine.builder(node)
             .workflows(Samples.registry())
-            .handler(system -> new InstantHttp(shipped))
+            .handler(system -> new InstantHttp())
             .start()) {
       var run =
           driver.run(
@@ -203,20 +203,13 @@ final class Scenarios {
               settings.duration(),
               i -> {
                 String id = "w-" + i;
-                CompletableFuture<Void> done =
-                    shipped.computeIfAbsent(id, k -> new CompletableFuture<>());
+                InstanceHandle order = engine.client().instance(OrderWorkflow.TYPE, id);
                 return engine
                     .client()
                     .start(OrderWorkflow.TYPE, StartRequest.of(id, json(Map.of("customerId", "c"))))
-                    .thenCompose(
-                        started -> engine.client().send(OrderWorkflow.TYPE, id, addItem(i)))
-                    .thenCompose(
-                        added ->
-                            engine
-                                .client()
-                                .send(OrderWorkflow.TYPE, id, ActionRequest.of("PlaceOrder", null)))
-                    .thenCompose(placed -> done)
-                    .thenCompose(last -> completed(engine, id));
+                    .thenCompose(started -> order.send(addItem(i)))
+                    .thenCompose(added -> order.send(ActionRequest.of("PlaceOrder", null)))
+                    .thenCompose(placed -> order.awaitEnd());
               });
       return List.of(run.toResult("workflows", "end-to-end", null));
     }
@@ -426,19 +419,6 @@ final class Scenarios {
             });
   }
 
-  private static CompletionStage<InstanceView> completed(WorkflowEngine engine, String id) {
-    return engine
-        .client()
-        .get(OrderWorkflow.TYPE, id)
-        .thenCompose(
-            view ->
-                view.status().isFinal()
-                    ? CompletableFuture.completedFuture(view)
-                    : CompletableFuture.supplyAsync(
-                            () -> id, CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS))
-                        .thenCompose(again -> completed(engine, again)));
-  }
-
   /** The size of a journaled AddItem event of the order workflow, as JSON. */
   static int engineEventSize() {
     var machine = InstanceMachine.of(OrderWorkflow.definition());
@@ -478,9 +458,8 @@ final class Scenarios {
     }
   }
 
-  /** Answers http intents at once; completes an order's future when it is shipped. */
-  private record InstantHttp(Map<String, CompletableFuture<Void>> shipped)
-      implements EffectHandler {
+  /** Answers http intents at once. */
+  private record InstantHttp() implements EffectHandler {
     @Override
     public String handlerType() {
       return "http";
@@ -488,11 +467,6 @@ final class Scenarios {
 
     @Override
     public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
-      if ("ship".equals(request.intent().metadata().get(OrderReducer.STEP))) {
-        shipped
-            .computeIfAbsent(request.instanceId(), k -> new CompletableFuture<>())
-            .complete(null);
-      }
       return CompletableFuture.completedFuture(
           EffectResult.of(EngineJson.mapper().createObjectNode().put("ok", true)));
     }

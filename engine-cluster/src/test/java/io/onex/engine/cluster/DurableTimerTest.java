@@ -99,6 +99,53 @@ class DurableTimerTest {
     }
   }
 
+  @Test
+  void shouldKeepATimerDueFurtherAheadThanTheSchedulerCanWaitAcrossARestart() {
+    // given a timer due in 400 days, beyond the 248 days Pekko's scheduler can wait
+    long fourHundredDays = Duration.ofDays(400).toMillis();
+    try (WorkflowEngine first = startEngine()) {
+      first
+          .client()
+          .start(CounterWorkflow.TYPE, StartRequest.of("patient", json(Map.of("initial", 1))))
+          .toCompletableFuture()
+          .join();
+
+      // when
+      ActionOutcome reminded =
+          first
+              .client()
+              .send(
+                  CounterWorkflow.TYPE,
+                  "patient",
+                  ActionRequest.of("Remind", json(Map.of("delayMs", fourHundredDays))))
+              .toCompletableFuture()
+              .join();
+
+      // then the instance goes on answering with its timer pending
+      assertThat(reminded.intents()).singleElement().extracting(Intent::type).isEqualTo("timer");
+      assertThat(
+              first
+                  .client()
+                  .send(
+                      CounterWorkflow.TYPE,
+                      "patient",
+                      ActionRequest.of("Increment", json(Map.of("by", 1))))
+                  .toCompletableFuture()
+                  .join()
+                  .instance()
+                  .pendingIntents())
+          .hasSize(1);
+    }
+    // and after a restart it recovers, arms the timer again and still answers
+    try (WorkflowEngine second = startEngine()) {
+      var recovered =
+          second.client().get(CounterWorkflow.TYPE, "patient").toCompletableFuture().join();
+      assertThat(recovered.sequence()).isEqualTo(3);
+      assertThat(recovered.pendingIntents()).hasSize(1);
+      assertThat(recovered.state().get("value").asInt()).isEqualTo(2);
+    }
+  }
+
   private static List<WorkflowEvent> history(WorkflowEngine engine) {
     return engine
         .client()

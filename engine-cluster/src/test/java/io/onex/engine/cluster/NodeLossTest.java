@@ -48,7 +48,8 @@ class NodeLossTest {
   }
 
   @Test
-  void shouldCompleteEveryInstanceOnTheSurvivorsWhenANodeIsLostWithIntentsPending() {
+  void shouldCompleteEveryInstanceOnTheSurvivorsWhenANodeIsLostWithIntentsPending()
+      throws Exception {
     // given three nodes, and 300 jobs started, noted and run through all of them
     cluster =
         new TestCluster(
@@ -81,6 +82,18 @@ class NodeLossTest {
         .isEqualTo(INSTANCES);
     int onLostNode = hostedBy(hosts, TestCluster.address(cluster.node(2)).toString());
     long pendingBefore = ledger.deliveries().size();
+    // and a caller on the first node waiting for every job's end
+    List<CompletableFuture<InstanceView>> ends =
+        ids.stream()
+            .map(
+                id ->
+                    cluster
+                        .node(0)
+                        .client()
+                        .instance(JobWorkflow.TYPE, id)
+                        .awaitEnd()
+                        .toCompletableFuture())
+            .toList();
 
     // when the third node is lost while its instances wait for their intents
     cluster.crash(cluster.node(2));
@@ -103,6 +116,11 @@ class NodeLossTest {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> completed(survivor, ids) == INSTANCES);
+    // and every caller waiting for an end is told, also of the instances that moved
+    CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
+        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(ends)
+        .allSatisfy(end -> assertThat(end.join().status()).isEqualTo(InstanceStatus.COMPLETED));
     ClusterView after = survivor.operations().cluster().toCompletableFuture().join();
     assertThat(after.members()).extracting(ClusterView.Member::address).hasSize(2);
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.onex.engine.core.json.EngineJson;
-import io.onex.engine.samples.TestNode.Response;
+import io.onex.engine.core.testing.HttpCalls.Response;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

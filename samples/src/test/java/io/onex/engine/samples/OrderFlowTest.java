@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onex.engine.samples.TestNode.Response;
+import io.onex.engine.core.testing.HttpCalls.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -45,6 +45,7 @@ public final class TestCluster implements AutoCloseable {
     Map<String, Object> settings = new HashMap<>(journal);
     settings.put("onex.cluster.port", 0);
     settings.put("onex.cluster.split-brain-stable-after", "3s");
+    settings.put("onex.engine.end-watch-renewal", "1s");
     settings.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");
     // A crashed node stops without leaving, as a killed process would.
     settings.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");

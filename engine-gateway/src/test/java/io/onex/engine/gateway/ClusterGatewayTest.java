@@ -1,16 +1,11 @@
-package io.onex.engine.samples;
+package io.onex.engine.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import io.onex.engine.cluster.WorkflowEngine;
-import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.core.testing.HttpCalls.Response;
 import io.onex.engine.core.testing.TestPostgres;
-import io.onex.engine.node.EngineNode;
-import io.onex.engine.node.NodeConfig;
-import io.onex.engine.samples.TestNode.Response;
+import io.onex.engine.gateway.testing.GatewayNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -32,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterGatewayTest {
 
-  private static final List<EngineNode> nodes = new ArrayList<>();
+  private static final List<GatewayNode> nodes = new ArrayList<>();
 
   @BeforeAll
   static void startCluster() {
@@ -42,26 +37,19 @@ class ClusterGatewayTest {
     nodes.add(start(journal, seed.host().get() + ":" + seed.port().get(), "api,workers"));
   }
 
-  private static EngineNode start(Map<String, Object> journal, String seeds, String roles) {
+  private static GatewayNode start(Map<String, Object> journal, String seeds, String roles) {
     Map<String, Object> settings = new HashMap<>(journal);
-    settings.put("onex.http.port", 0);
-    settings.put("onex.cluster.port", 0);
     settings.put("onex.cluster.roles", roles);
     settings.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");
     if (seeds != null) {
       settings.put("onex.cluster.seed-nodes", seeds);
     }
-    Config config = ConfigFactory.parseMap(settings).withFallback(NodeConfig.withOverlay("dev"));
-    return EngineNode.start(
-        config,
-        WorkflowEngine.builder(config)
-            .workflow(CounterWorkflow.definition())
-            .workflow(CounterWorkflow.singleWriter()));
+    return GatewayNode.start(settings);
   }
 
   @AfterAll
   static void stopCluster() {
-    nodes.forEach(EngineNode::close);
+    nodes.forEach(GatewayNode::close);
   }
 
   private static Response call(int node, String method, String path, String body) {
@@ -73,7 +61,7 @@ class ClusterGatewayTest {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    return TestNode.send(request);
+    return GatewayNode.send(request);
   }
 
   @Nested

@@ -1,9 +1,10 @@
-package io.onex.engine.samples;
+package io.onex.engine.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onex.engine.samples.TestNode.Response;
+import io.onex.engine.core.testing.HttpCalls.Response;
+import io.onex.engine.gateway.testing.GatewayNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -22,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayApiTest {
 
   @TempDir static Path dataDir;
-  private static TestNode node;
+  private static GatewayNode node;
 
-  private static final String ORDERS = "/v1/workflows/order/instances";
+  private static final String COUNTERS = "/v1/workflows/counter/instances";
 
   @BeforeAll
   static void startNode() {
     node =
-        TestNode.start(
+        GatewayNode.start(
             Map.of("onex.data-dir", dataDir.toString(), "onex.http.max-body-size", "4 KiB"));
   }
 
@@ -50,15 +51,16 @@ class GatewayApiTest {
       JsonNode workflows = response.body().get("workflows");
       assertThat(workflows)
           .extracting(w -> w.get("type").asText())
-          .containsExactly("onboarding", "order");
-      JsonNode order = workflows.get(1);
-      assertThat(order.get("version").asInt()).isEqualTo(1);
-      JsonNode schemas = order.at("/versions/0/schemas");
-      assertThat(schemas.at("/start/required/0").asText()).isEqualTo("customerId");
+          .containsExactly("counter", "fenced-counter");
+      JsonNode counter = workflows.get(0);
+      assertThat(counter.get("version").asInt()).isEqualTo(1);
+      JsonNode schemas = counter.at("/versions/0/schemas");
+      assertThat(schemas.at("/start/required/0").asText()).isEqualTo("initial");
       assertThat(schemas.get("actions").fieldNames())
           .toIterable()
-          .containsExactlyInAnyOrder("AddItem", "RemoveItem", "PlaceOrder", "Cancel");
-      assertThat(schemas.at("/state/properties/phase")).isNotNull();
+          .containsExactlyInAnyOrder(
+              "Increment", "Decrement", "Notify", "Finish", "Remind", "Abandon");
+      assertThat(schemas.at("/state/type").asText()).isEqualTo("object");
     }
 
     @Test
@@ -73,7 +75,7 @@ class GatewayApiTest {
 
     @Test
     void shouldGenerateAnInstanceIdWhenTheStartNamesNone() {
-      Response started = node.post(ORDERS, "{\"input\":{\"customerId\":\"bob\"}}");
+      Response started = node.post(COUNTERS, "{\"input\":{\"initial\":1}}");
 
       assertThat(started.status()).isEqualTo(201);
       assertThat(started.text("instanceId")).isNotBlank();
@@ -82,7 +84,7 @@ class GatewayApiTest {
           .toIterable()
           .contains(
               "type", "instanceId", "status", "sequence", "epoch", "definitionVersion", "state");
-      assertThat(node.get(ORDERS + "/" + started.text("instanceId")).status()).isEqualTo(200);
+      assertThat(node.get(COUNTERS + "/" + started.text("instanceId")).status()).isEqualTo(200);
     }
   }
 
@@ -92,15 +94,15 @@ class GatewayApiTest {
     private String id;
 
     @BeforeEach
-    void startOrder() {
+    void startCounter() {
       id = "bad-" + System.nanoTime();
       Response started =
-          node.post(ORDERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"customerId\":\"carol\"}}");
+          node.post(COUNTERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"initial\":0}}");
       assertThat(started.status()).isEqualTo(201);
     }
 
     private String actions() {
-      return ORDERS + "/" + id + "/actions";
+      return COUNTERS + "/" + id + "/actions";
     }
 
     private JsonNode expectProblem(Response response, int status, String code) {
@@ -116,16 +118,16 @@ class GatewayApiTest {
     }
 
     private void expectUnchanged() {
-      Response instance = node.get(ORDERS + "/" + id);
+      Response instance = node.get(COUNTERS + "/" + id);
       assertThat(instance.body().get("sequence").asLong()).isEqualTo(1);
       assertThat(instance.text("status")).isEqualTo("PENDING");
-      Response history = node.get(ORDERS + "/" + id + "/history");
+      Response history = node.get(COUNTERS + "/" + id + "/history");
       assertThat(history.body().get("events")).hasSize(1);
     }
 
     @Test
     void shouldAnswer400ForMalformedJson() {
-      expectProblem(node.post(actions(), "{\"type\": AddItem"), 400, "malformed-json");
+      expectProblem(node.post(actions(), "{\"type\": Increment"), 400, "malformed-json");
       expectUnchanged();
     }
 
@@ -150,32 +152,29 @@ class GatewayApiTest {
 
     @Test
     void shouldAnswer404ForAnInstanceNeverStarted() {
-      expectProblem(node.get(ORDERS + "/ghost"), 404, "instance-not-found");
+      expectProblem(node.get(COUNTERS + "/ghost"), 404, "instance-not-found");
       expectProblem(
-          node.post(ORDERS + "/ghost/actions", "{\"type\":\"PlaceOrder\"}"),
+          node.post(COUNTERS + "/ghost/actions", "{\"type\":\"Finish\"}"),
           404,
           "instance-not-found");
-      expectProblem(node.get(ORDERS + "/ghost/history"), 404, "instance-not-found");
+      expectProblem(node.get(COUNTERS + "/ghost/history"), 404, "instance-not-found");
     }
 
     @Test
     void shouldAnswer422NamingTheFieldThatViolatesTheSchema() {
       JsonNode problem =
           expectProblem(
-              node.post(
-                  actions(),
-                  "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"book\",\"quantity\":0,\"unitPrice\":1}}"),
+              node.post(actions(), "{\"type\":\"Increment\",\"payload\":{\"by\":0}}"),
               422,
               "invalid-payload");
-      assertThat(problem.get("field").asText()).isEqualTo("/quantity");
+      assertThat(problem.get("field").asText()).isEqualTo("/by");
 
       JsonNode missing =
           expectProblem(
-              node.post(
-                  actions(), "{\"type\":\"AddItem\",\"payload\":{\"quantity\":1,\"unitPrice\":1}}"),
+              node.post(actions(), "{\"type\":\"Increment\",\"payload\":{}}"),
               422,
               "invalid-payload");
-      assertThat(missing.get("field").asText()).isEqualTo("/sku");
+      assertThat(missing.get("field").asText()).isEqualTo("/by");
       expectUnchanged();
     }
 
@@ -183,11 +182,11 @@ class GatewayApiTest {
     void shouldAnswer422ForAStartInputThatViolatesTheSchema() {
       JsonNode problem =
           expectProblem(
-              node.post(ORDERS, "{\"instanceId\":\"no-customer\",\"input\":{}}"),
+              node.post(COUNTERS, "{\"instanceId\":\"no-initial\",\"input\":{}}"),
               422,
               "invalid-payload");
-      assertThat(problem.get("field").asText()).isEqualTo("/customerId");
-      expectProblem(node.get(ORDERS + "/no-customer"), 404, "instance-not-found");
+      assertThat(problem.get("field").asText()).isEqualTo("/initial");
+      expectProblem(node.get(COUNTERS + "/no-initial"), 404, "instance-not-found");
     }
 
     @Test
@@ -200,10 +199,12 @@ class GatewayApiTest {
     void shouldAnswer409NamingTheReasonWhenTheReducerRejects() {
       JsonNode problem =
           expectProblem(
-              node.post(actions(), "{\"type\":\"PlaceOrder\"}"), 409, "transition-rejected");
-      assertThat(problem.get("reason").asText()).isEqualTo("order-empty");
+              node.post(actions(), "{\"type\":\"Decrement\",\"payload\":{\"by\":5}}"),
+              409,
+              "transition-rejected");
+      assertThat(problem.get("reason").asText()).isEqualTo("counter-negative");
       assertThat(problem.get("detail").asText())
-          .isEqualTo("Expected to place order '" + id + "', but it has no items");
+          .isEqualTo("Expected counter '" + id + "' to stay at or above zero, but 0 - 5 is below");
       expectUnchanged();
     }
 
@@ -212,8 +213,7 @@ class GatewayApiTest {
       JsonNode problem =
           expectProblem(
               node.post(
-                  actions(),
-                  "{\"type\":\"AddItem\",\"expectedEpoch\":3,\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}"),
+                  actions(), "{\"type\":\"Increment\",\"expectedEpoch\":3,\"payload\":{\"by\":1}}"),
               409,
               "epoch-conflict");
       assertThat(problem.get("detail").asText()).contains("at epoch 3").contains("at epoch 0");
@@ -221,7 +221,7 @@ class GatewayApiTest {
       assertThat(
               node.post(
                       actions(),
-                      "{\"type\":\"AddItem\",\"expectedEpoch\":0,\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}")
+                      "{\"type\":\"Increment\",\"expectedEpoch\":0,\"payload\":{\"by\":1}}")
                   .status())
           .isEqualTo(200);
     }
@@ -231,12 +231,12 @@ class GatewayApiTest {
       expectProblem(
           node.post(
               actions(),
-              "{\"type\":\"AddItem\",\"expiresAt\":\"2020-01-01T00:00:00Z\",\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}"),
+              "{\"type\":\"Increment\",\"expiresAt\":\"2020-01-01T00:00:00Z\",\"payload\":{\"by\":1}}"),
           409,
           "action-expired");
       JsonNode badInstant =
           expectProblem(
-              node.post(actions(), "{\"type\":\"PlaceOrder\",\"expiresAt\":\"tomorrow\"}"),
+              node.post(actions(), "{\"type\":\"Finish\",\"expiresAt\":\"tomorrow\"}"),
               400,
               "invalid-request");
       assertThat(badInstant.get("field").asText()).isEqualTo("expiresAt");
@@ -244,7 +244,7 @@ class GatewayApiTest {
       assertThat(
               node.post(
                       actions(),
-                      "{\"type\":\"AddItem\",\"expiresAt\":\"2999-01-01T00:00:00Z\",\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}")
+                      "{\"type\":\"Increment\",\"expiresAt\":\"2999-01-01T00:00:00Z\",\"payload\":{\"by\":1}}")
                   .status())
           .isEqualTo(200);
     }
@@ -252,50 +252,47 @@ class GatewayApiTest {
     @Test
     void shouldAnswer409WhenStartingAnExistingInstance() {
       expectProblem(
-          node.post(ORDERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"customerId\":\"eve\"}}"),
+          node.post(COUNTERS, "{\"instanceId\":\"" + id + "\",\"input\":{\"initial\":7}}"),
           409,
           "instance-already-exists");
-      assertThat(node.get(ORDERS + "/" + id).body().at("/state/customerId").asText())
-          .isEqualTo("carol");
+      assertThat(node.get(COUNTERS + "/" + id).body().at("/state/value").asInt()).isZero();
       expectUnchanged();
     }
 
     @Test
     void shouldAnswer409ForEveryActionOnAnEndedInstance() {
       assertThat(
-              node.post(actions(), "{\"type\":\"Cancel\",\"payload\":{\"reason\":\"test\"}}")
+              node.post(actions(), "{\"type\":\"Abandon\",\"payload\":{\"reason\":\"test\"}}")
                   .status())
           .isEqualTo(200);
 
       JsonNode problem =
           expectProblem(
-              node.post(
-                  actions(),
-                  "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":1}}"),
+              node.post(actions(), "{\"type\":\"Increment\",\"payload\":{\"by\":1}}"),
               409,
               "instance-closed");
       assertThat(problem.get("instanceStatus").asText()).isEqualTo("CANCELLED");
-      assertThat(node.get(ORDERS + "/" + id + "/history").body().get("events")).hasSize(2);
+      assertThat(node.get(COUNTERS + "/" + id + "/history").body().get("events")).hasSize(2);
     }
 
     @Test
     void shouldAnswer413ForABodyOverTheLimit() {
-      String sku = "x".repeat(5000);
+      String target = "x".repeat(5000);
       expectProblem(
-          node.post(actions(), "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"" + sku + "\"}}"),
+          node.post(actions(), "{\"type\":\"Notify\",\"payload\":{\"target\":\"" + target + "\"}}"),
           413,
           "payload-too-large");
 
       // without a declared length the limit is enforced while the body streams in
       var chunked =
-          HttpRequest.newBuilder(URI.create(baseOf(node) + actions()))
+          HttpRequest.newBuilder(URI.create(node.base() + actions()))
               .header("Content-Type", "application/json")
               .POST(
                   HttpRequest.BodyPublishers.ofInputStream(
                       () ->
                           new java.io.ByteArrayInputStream(
-                              ("{\"type\":\"" + sku + "\"}").getBytes())));
-      expectProblem(TestNode.send(chunked), 413, "payload-too-large");
+                              ("{\"type\":\"" + target + "\"}").getBytes())));
+      expectProblem(GatewayNode.send(chunked), 413, "payload-too-large");
       expectUnchanged();
     }
 
@@ -303,33 +300,29 @@ class GatewayApiTest {
     void shouldAnswer400ForIdentifiersOutsideTheAlphabetOrTooLong() {
       JsonNode badId =
           expectProblem(
-              node.post(ORDERS, "{\"instanceId\":\"a b\",\"input\":{\"customerId\":\"x\"}}"),
+              node.post(COUNTERS, "{\"instanceId\":\"a b\",\"input\":{\"initial\":1}}"),
               400,
               "invalid-identifier");
       assertThat(badId.get("field").asText()).isEqualTo("instanceId");
-      expectProblem(node.get(ORDERS + "/" + "i".repeat(201)), 400, "invalid-identifier");
-      expectProblem(node.get("/v1/workflows/ord%24er/instances/x"), 400, "invalid-identifier");
-      assertThat(node.get(ORDERS + "/" + "i".repeat(200)).status()).isEqualTo(404);
+      expectProblem(node.get(COUNTERS + "/" + "i".repeat(201)), 400, "invalid-identifier");
+      expectProblem(node.get("/v1/workflows/coun%24ter/instances/x"), 400, "invalid-identifier");
+      assertThat(node.get(COUNTERS + "/" + "i".repeat(200)).status()).isEqualTo(404);
     }
 
     @Test
     void shouldAnswer400ForAHistoryPageOutOfRange() {
-      expectProblem(node.get(ORDERS + "/" + id + "/history?limit=0"), 400, "invalid-request");
-      expectProblem(node.get(ORDERS + "/" + id + "/history?fromSeq=abc"), 400, "invalid-request");
+      expectProblem(node.get(COUNTERS + "/" + id + "/history?limit=0"), 400, "invalid-request");
+      expectProblem(node.get(COUNTERS + "/" + id + "/history?fromSeq=abc"), 400, "invalid-request");
     }
 
     @Test
     void shouldAnswerProblemsForUnknownPathsAndMethods() {
       expectProblem(node.get("/v2/nothing"), 404, "not-found");
       expectProblem(
-          TestNode.send(
-              HttpRequest.newBuilder(URI.create(baseOf(node) + "/v1/workflows")).DELETE()),
+          GatewayNode.send(
+              HttpRequest.newBuilder(URI.create(node.base() + "/v1/workflows")).DELETE()),
           405,
           "method-not-allowed");
-    }
-
-    private static String baseOf(TestNode node) {
-      return "http://127.0.0.1:" + node.node().port();
     }
   }
 }

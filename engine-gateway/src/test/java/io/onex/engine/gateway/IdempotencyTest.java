@@ -1,9 +1,10 @@
-package io.onex.engine.samples;
+package io.onex.engine.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.onex.engine.samples.TestNode.Response;
+import io.onex.engine.core.testing.HttpCalls.Response;
+import io.onex.engine.gateway.testing.GatewayNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +21,31 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdempotencyTest {
 
-  private static final String ORDERS = "/v1/workflows/order/instances";
+  private static final String COUNTERS = "/v1/workflows/counter/instances";
 
   @TempDir Path dataDir;
 
-  private static int events(TestNode node, String id) {
-    return node.get(ORDERS + "/" + id + "/history").body().get("events").size();
+  private static int events(GatewayNode node, String id) {
+    return node.get(COUNTERS + "/" + id + "/history").body().get("events").size();
   }
 
   @Test
   void shouldApplyAKeyedActionOnceWhenSentFiftyTimesConcurrentlyAndAgainAfterRestart() {
-    String addItem =
-        "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"book\",\"quantity\":1,\"unitPrice\":5}}";
+    String increment = "{\"type\":\"Increment\",\"payload\":{\"by\":1}}";
     JsonNode original;
-    try (TestNode node =
-        TestNode.start(
+    try (GatewayNode node =
+        GatewayNode.start(
             Map.of("onex.data-dir", dataDir.toString(), "onex.instance.snapshot-every", 2))) {
       // a keyed start, repeated
       String start =
-          "{\"instanceId\":\"idem-1\",\"idempotencyKey\":\"start-1\",\"input\":{\"customerId\":\"a\"}}";
-      Response started = node.post(ORDERS, start);
-      Response startedAgain = node.post(ORDERS, start);
+          "{\"instanceId\":\"idem-1\",\"idempotencyKey\":\"start-1\",\"input\":{\"initial\":0}}";
+      Response started = node.post(COUNTERS, start);
+      Response startedAgain = node.post(COUNTERS, start);
       assertThat(started.status()).isEqualTo(201);
       assertThat(startedAgain.status()).isEqualTo(201);
       assertThat(startedAgain.body()).isEqualTo(started.body());
       assertThat(
-              node.post(ORDERS, "{\"instanceId\":\"idem-1\",\"input\":{\"customerId\":\"a\"}}")
-                  .status())
+              node.post(COUNTERS, "{\"instanceId\":\"idem-1\",\"input\":{\"initial\":0}}").status())
           .isEqualTo(409);
 
       // fifty concurrent deliveries of one keyed action
@@ -59,8 +58,8 @@ class IdempotencyTest {
                         CompletableFuture.supplyAsync(
                             () ->
                                 node.post(
-                                    ORDERS + "/idem-1/actions",
-                                    addItem,
+                                    COUNTERS + "/idem-1/actions",
+                                    increment,
                                     "Idempotency-Key",
                                     "add-1"),
                             senders))
@@ -75,15 +74,14 @@ class IdempotencyTest {
       }
       assertThat(original.get("sequence").asLong()).isEqualTo(2);
       assertThat(events(node, "idem-1")).isEqualTo(2);
-      assertThat(node.get(ORDERS + "/idem-1").body().at("/state/items/0/quantity").asInt())
-          .isEqualTo(1);
+      assertThat(node.get(COUNTERS + "/idem-1").body().at("/state/value").asInt()).isEqualTo(1);
     }
 
-    try (TestNode restarted =
-        TestNode.start(
+    try (GatewayNode restarted =
+        GatewayNode.start(
             Map.of("onex.data-dir", dataDir.toString(), "onex.instance.snapshot-every", 2))) {
       Response again =
-          restarted.post(ORDERS + "/idem-1/actions", addItem, "Idempotency-Key", "add-1");
+          restarted.post(COUNTERS + "/idem-1/actions", increment, "Idempotency-Key", "add-1");
 
       assertThat(again.status()).isEqualTo(200);
       assertThat(again.body()).isEqualTo(original);
@@ -92,12 +90,12 @@ class IdempotencyTest {
       // the key may also come in the body; a new key is a new action
       Response other =
           restarted.post(
-              ORDERS + "/idem-1/actions",
-              addItem.replace("{\"type\"", "{\"idempotencyKey\":\"add-2\",\"type\""));
+              COUNTERS + "/idem-1/actions",
+              increment.replace("{\"type\"", "{\"idempotencyKey\":\"add-2\",\"type\""));
       assertThat(other.body().get("sequence").asLong()).isEqualTo(3);
       assertThat(
               restarted
-                  .post(ORDERS + "/idem-1/actions", addItem, "Idempotency-Key", "add-2")
+                  .post(COUNTERS + "/idem-1/actions", increment, "Idempotency-Key", "add-2")
                   .body())
           .isEqualTo(other.body());
       assertThat(events(restarted, "idem-1")).isEqualTo(3);

@@ -1,10 +1,11 @@
-package io.onex.engine.samples;
+package io.onex.engine.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.onex.engine.core.testing.HttpCalls.Response;
 import io.onex.engine.core.testing.TestPostgres;
-import io.onex.engine.samples.TestNode.Response;
+import io.onex.engine.gateway.testing.GatewayNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -19,8 +20,8 @@ class JournalHealthTest {
   void shouldAnswer503NamingTheJournalWhenItsDatabaseDisappears() throws Exception {
     String url = TestPostgres.newDatabase();
     String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-    try (TestNode node =
-        TestNode.start(
+    try (GatewayNode node =
+        GatewayNode.start(
             Map.of(
                 "onex.journal.url", url,
                 "onex.journal.user", "postgres",
