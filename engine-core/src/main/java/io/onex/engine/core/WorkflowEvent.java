@@ -1,6 +1,7 @@
 package io.onex.engine.core;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * @param workflowType the instance's workflow type
  * @param instanceId the instance's id
  * @param sequence position in the instance's history, from 1 (the start) without gaps
- * @param epoch the instance's epoch when the action was applied
+ * @param epoch the instance's epoch when the action was applied (its version for optimistic
+ *     concurrency: 0 after the start, one higher after every later event of format 2)
  * @param action the applied action as received, with status COMPLETED (the start for sequence 1)
  * @param intents the intents the reducer emitted, in order
  * @param causationId id of what caused the action (itself, or an intent)
@@ -27,6 +29,8 @@ import java.util.Objects;
  * @param status the instance's status after the action
  * @param statusReason why the instance ended, when it failed or was cancelled; otherwise null
  * @param stateDigest SHA-256 of the canonical JSON of the resulting state
+ * @param formatVersion {@value #FORMAT} for events written by this version of the engine; absent
+ *     for events of release 0.1, after which the epoch did not change
  */
 public record WorkflowEvent(
     String eventId,
@@ -42,7 +46,11 @@ public record WorkflowEvent(
     Instant timestamp,
     InstanceStatus status,
     String statusReason,
-    String stateDigest) {
+    String stateDigest,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer formatVersion) {
+
+  /** The format of the events this engine writes. */
+  public static final int FORMAT = 2;
 
   public WorkflowEvent {
     Objects.requireNonNull(eventId, "eventId");
@@ -50,6 +58,15 @@ public record WorkflowEvent(
     Objects.requireNonNull(status, "status");
     intents = intents == null ? List.of() : List.copyOf(intents);
     correlationChain = correlationChain == null ? List.of() : List.copyOf(correlationChain);
+  }
+
+  /**
+   * Whether the instance's epoch is one higher after this event than before it: true for every
+   * event after the start written in format 2 or later.
+   */
+  @JsonIgnore
+  public boolean advancesEpoch() {
+    return !isStart() && formatVersion != null && formatVersion >= 2;
   }
 
   /** Whether this is the event that started the instance. */

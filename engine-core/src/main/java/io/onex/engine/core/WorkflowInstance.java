@@ -12,6 +12,10 @@ import java.util.Optional;
  *
  * <p>Immutable; produced only by applying events, live or in replay.
  *
+ * <p>The epoch is the instance's version for optimistic concurrency: 0 after the start, one higher
+ * after every accepted action, outcome or fired timer. An action that expects another epoch is
+ * refused with {@link io.onex.engine.core.error.EpochConflictException}.
+ *
  * @param <S> the workflow's state type
  */
 public record WorkflowInstance<S>(
@@ -33,6 +37,22 @@ public record WorkflowInstance<S>(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(state, "state");
     pendingIntents = pendingIntents == null ? List.of() : List.copyOf(pendingIntents);
+  }
+
+  /** The same instance at epoch {@code newEpoch}. */
+  public WorkflowInstance<S> withEpoch(long newEpoch) {
+    return new WorkflowInstance<>(
+        workflowType,
+        instanceId,
+        definitionVersion,
+        status,
+        statusReason,
+        sequence,
+        newEpoch,
+        state,
+        stateDigest,
+        pendingIntents,
+        fence);
   }
 
   /** The pending intent with id {@code intentId}, if there is one. */

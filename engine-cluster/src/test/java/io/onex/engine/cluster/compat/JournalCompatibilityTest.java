@@ -147,6 +147,7 @@ class JournalCompatibilityTest {
     // then
     assertThat(closed).isInstanceOf(InstanceClosedException.class);
     assertThat(pinned.definitionVersion()).isEqualTo(2);
+    assertThat(pinned.epoch()).as("the first event after release 0.1 advances the epoch").isOne();
     assertThat(pinned.state().get("value").asInt()).isEqualTo(9);
   }
 

@@ -272,10 +272,7 @@ public final class InstanceMachine<S, A> {
   public WorkflowInstance<S> replay(WorkflowInstance<S> current, WorkflowEvent event) {
     Applied<S> again;
     try {
-      again =
-          event.isStart()
-              ? start(event.instanceId(), event.action())
-              : apply(current, event.action());
+      again = reapply(current, event);
     } catch (WorkflowException e) {
       throw new InstanceDivergedException(
           event.workflowType(),
@@ -294,6 +291,23 @@ public final class InstanceMachine<S, A> {
               + event.stateDigest());
     }
     return again.instance();
+  }
+
+  /**
+   * Applies the action of a journaled event to {@code current} ({@code null} for the start event)
+   * as it was applied when the event was written: an event of release 0.1 leaves the epoch as it
+   * was. Throws as {@link #apply} does; does not compare digests.
+   */
+  public Applied<S> reapply(WorkflowInstance<S> current, WorkflowEvent event) {
+    Applied<S> again =
+        event.isStart()
+            ? start(event.instanceId(), event.action())
+            : apply(current, event.action());
+    if (event.isStart() || event.advancesEpoch()) {
+      return again;
+    }
+    return new Applied<>(
+        again.event(), again.instance().withEpoch(current.epoch()), again.stateJson());
   }
 
   private Applied<S> record(
@@ -322,7 +336,8 @@ public final class InstanceMachine<S, A> {
             action.issuedAt(),
             status,
             statusReason,
-            digest);
+            digest,
+            WorkflowEvent.FORMAT);
     WorkflowInstance<S> instance =
         new WorkflowInstance<>(
             context.workflowType(),
@@ -331,7 +346,7 @@ public final class InstanceMachine<S, A> {
             status,
             statusReason,
             context.sequence(),
-            context.epoch(),
+            context.sequence() == 1 ? 0 : context.epoch() + 1,
             state,
             digest,
             pending,

@@ -70,10 +70,7 @@ public final class WorkflowReplayer {
       expected = recordedState(expected, event);
       Applied<Object> applied;
       try {
-        applied =
-            event.isStart()
-                ? candidate.start(event.instanceId(), event.action())
-                : candidate.apply(actual, event.action());
+        applied = candidate.reapply(actual, event);
       } catch (WorkflowException refused) {
         checks.add(new EventCheck(event.sequence(), event.action().type(), false, false, false));
         if (divergence == null) {

@@ -11,6 +11,7 @@ import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.LeaseFence;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
+import io.onex.engine.core.error.EpochConflictException;
 import io.onex.engine.core.error.InstanceClosedException;
 import io.onex.engine.core.error.InstanceDivergedException;
 import io.onex.engine.core.error.InvalidPayloadException;
@@ -162,6 +163,79 @@ class InstanceMachineTest {
       assertThat(event.correlationChain())
           .containsExactly("origin-7", correlated.actionId(), event.eventId());
       assertThat(event.causationId()).isEqualTo(correlated.actionId());
+    }
+  }
+
+  @Nested
+  class Epochs {
+
+    @Test
+    void shouldStartAtEpochZeroAndAdvanceByOneWithEveryLaterEvent() {
+      // given
+      WorkflowInstance<Counter> counter = started(0);
+
+      // when
+      Applied<Counter> first = machine.apply(counter, action("Increment", Map.of("by", 1)));
+      Applied<Counter> second =
+          machine.apply(first.instance(), action("Increment", Map.of("by", 1)));
+
+      // then
+      assertThat(counter.epoch()).isZero();
+      assertThat(first.event().epoch()).isZero();
+      assertThat(first.instance().epoch()).isEqualTo(1);
+      assertThat(second.event().epoch()).isEqualTo(1);
+      assertThat(second.instance().epoch()).isEqualTo(2);
+      assertThat(second.event().formatVersion()).isEqualTo(WorkflowEvent.FORMAT);
+    }
+
+    @Test
+    void shouldRefuseAnActionExpectingAnEarlierEpochNamingBoth() {
+      // given
+      WorkflowInstance<Counter> advanced =
+          machine.apply(started(0), action("Increment", Map.of("by", 1))).instance();
+      Action stale = action("Increment", Map.of("by", 1)).toBuilder().epoch(0L).build();
+
+      // then
+      assertThatThrownBy(() -> machine.apply(advanced, stale))
+          .isInstanceOf(EpochConflictException.class)
+          .hasMessageContaining("at epoch 0")
+          .hasMessageContaining("at epoch 1");
+    }
+
+    @Test
+    void shouldLeaveTheEpochAsItWasWhenReplayingAnEventOfTheFirstFormat() {
+      // given an event as release 0.1 wrote it: no format, the epoch never advanced
+      Applied<Counter> first = machine.start("c-1", start(Map.of("initial", 0)));
+      WorkflowEvent current =
+          machine.apply(first.instance(), action("Increment", Map.of("by", 1))).event();
+      WorkflowEvent legacy = withoutFormat(current);
+
+      // when
+      WorkflowInstance<Counter> replayed = machine.replay(first.instance(), legacy);
+
+      // then the digest still matches, and the epoch stays 0
+      assertThat(replayed.epoch()).isZero();
+      assertThat(replayed.state()).isEqualTo(new Counter(1, 1));
+      assertThat(machine.replay(first.instance(), current).epoch()).isEqualTo(1);
+    }
+
+    private WorkflowEvent withoutFormat(WorkflowEvent event) {
+      return new WorkflowEvent(
+          event.eventId(),
+          event.workflowType(),
+          event.instanceId(),
+          event.sequence(),
+          event.epoch(),
+          event.action(),
+          event.intents(),
+          event.causationId(),
+          event.correlationChain(),
+          event.definitionVersion(),
+          event.timestamp(),
+          event.status(),
+          event.statusReason(),
+          event.stateDigest(),
+          null);
     }
   }
 
