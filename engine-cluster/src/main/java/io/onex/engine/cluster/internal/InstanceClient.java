@@ -18,8 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 
@@ -66,12 +64,15 @@ final class InstanceClient implements WorkflowClient {
                   ? UUID.randomUUID().toString()
                   : InvalidIdentifierException.requireValid("instanceId", request.instanceId());
           Action action = request.toAction(clock.instant());
-          return askAdmitted(
-              workflowType,
-              instanceId,
-              action,
-              replyTo -> new InstanceCommand.Start(action, replyTo),
-              InstanceReply.Accepted::instance);
+          return leaseGate
+              .admitStart(workflowType, instanceId, action)
+              .thenCompose(
+                  admitted ->
+                      requests.ask(
+                          workflowType,
+                          instanceId,
+                          replyTo -> new InstanceCommand.Start(action, replyTo),
+                          InstanceReply.Accepted::instance));
         });
   }
 
@@ -82,25 +83,16 @@ final class InstanceClient implements WorkflowClient {
         () -> {
           requests.checkAddress(workflowType, instanceId);
           Action action = request.toAction(clock.instant());
-          return askAdmitted(
-              workflowType,
-              instanceId,
-              action,
-              replyTo -> new InstanceCommand.Apply(action, replyTo),
-              accepted -> new ActionOutcome(accepted.instance(), accepted.intents()));
+          return leaseGate
+              .admit(workflowType, instanceId, action)
+              .thenCompose(
+                  admitted ->
+                      requests.ask(
+                          workflowType,
+                          instanceId,
+                          replyTo -> new InstanceCommand.Apply(action, replyTo),
+                          accepted -> new ActionOutcome(accepted.instance(), accepted.intents())));
         });
-  }
-
-  /** Asks the instance with {@code command} once the lease gate admitted {@code action}. */
-  private <T> CompletionStage<T> askAdmitted(
-      String workflowType,
-      String instanceId,
-      Action action,
-      Function<ActorRef<InstanceReply>, InstanceCommand> command,
-      Function<InstanceReply.Accepted, T> then) {
-    return leaseGate
-        .admit(workflowType, instanceId, action)
-        .thenCompose(admitted -> requests.ask(workflowType, instanceId, command, then));
   }
 
   @Override

@@ -65,6 +65,22 @@ final class InstanceRequests {
             executor);
   }
 
+  /**
+   * The definition version instance {@code instanceId} is pinned to, or {@code null} when it was
+   * never started or does not answer; not counted as a request.
+   */
+  CompletionStage<Integer> pinnedVersion(String workflowType, String instanceId) {
+    return shards
+        .entityRef(workflowType, instanceId)
+        .<InstanceReply>ask(InstanceCommand.Get::new, askTimeout)
+        .handleAsync(
+            (reply, error) ->
+                reply instanceof InstanceReply.Accepted accepted
+                    ? accepted.instance().definitionVersion()
+                    : null,
+            executor);
+  }
+
   /** The value of an accepted {@code reply}, or the error a failed one stands for. */
   <T> T accepted(
       String workflowType, InstanceReply reply, Function<InstanceReply.Accepted, T> then) {

@@ -84,6 +84,16 @@ public final class CounterWorkflow {
     return builder(SINGLE_WRITER_TYPE, 1, 1).requireLease().build();
   }
 
+  /**
+   * The reference counter as version {@code version} of type {@code type}, single-writer when
+   * {@code leaseRequired}: for versions that differ only in whether they require a lease.
+   */
+  public static WorkflowDefinition<Counter, CounterAction> definition(
+      String type, int version, boolean leaseRequired) {
+    WorkflowDefinition.Builder<Counter, CounterAction> builder = builder(type, version, 1);
+    return leaseRequired ? builder.requireLease().build() : builder.build();
+  }
+
   private static JsonNode byAtLeastOne() {
     return schema(
         "{\"type\":\"object\",\"properties\":{\"by\":{\"type\":\"integer\",\"minimum\":1}},"
