@@ -9,13 +9,21 @@ import java.time.Duration;
  * how often and how far apart the delivery of an outcome to its instance is tried. Immutable;
  * {@link #fromConfig} rejects a value out of range with a {@link ConfigException} naming the key.
  *
+ * <p>An outcome is delivered until its instance has taken it: the executor never gives an intent up
+ * while the node runs. Tries are spaced from {@code redeliveryBackoff}, doubling up to {@code
+ * redeliveryMaxBackoff}; after {@code redeliveryAttempts} tries it logs that the outcome is
+ * overdue.
+ *
  * @param maxConcurrency intents carried out at once on this node (at least 1)
- * @param redeliveryAttempts tries to deliver one outcome before the executor leaves it to the
- *     instance's next recovery
- * @param redeliveryBackoff the pause between those tries
+ * @param redeliveryAttempts tries after which an undelivered outcome is logged as overdue
+ * @param redeliveryBackoff the pause before the second try
+ * @param redeliveryMaxBackoff the longest pause between tries
  */
 public record ExecutorSettings(
-    int maxConcurrency, int redeliveryAttempts, Duration redeliveryBackoff) {
+    int maxConcurrency,
+    int redeliveryAttempts,
+    Duration redeliveryBackoff,
+    Duration redeliveryMaxBackoff) {
 
   public ExecutorSettings {
     if (maxConcurrency < 1) {
@@ -36,6 +44,7 @@ public record ExecutorSettings(
     return new ExecutorSettings(
         maxConcurrency,
         effects.getInt("outcome-delivery.attempts"),
-        effects.getDuration("outcome-delivery.backoff"));
+        effects.getDuration("outcome-delivery.backoff"),
+        effects.getDuration("outcome-delivery.max-backoff"));
   }
 }

@@ -34,6 +34,15 @@ public sealed interface InstanceCommand extends EngineSerializable {
   /** A durable timer of the instance is due; sent by the instance to itself. */
   record FireTimer(String intentId) implements InstanceCommand {}
 
+  /**
+   * Time to hand pending intents to the dispatcher again, in case whoever ran them lost them; sent
+   * by the instance to itself every {@code onex.instance.redispatch-after} while it awaits
+   * outcomes.
+   */
+  enum Redispatch implements InstanceCommand {
+    INSTANCE
+  }
+
   /** Nothing reached the instance for a while; sent by the instance to itself. */
   enum Idle implements InstanceCommand {
     INSTANCE

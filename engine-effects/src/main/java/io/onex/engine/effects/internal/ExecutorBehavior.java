@@ -16,12 +16,16 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.pattern.Patterns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The node's effect executor (the ONEX EFFECT node). Runs at most {@code maxConcurrency} intents at
@@ -32,6 +36,8 @@ import org.apache.pekko.pattern.Patterns;
  */
 @InternalApi
 public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
+
+  private static final Logger log = LoggerFactory.getLogger(ExecutorBehavior.class);
 
   private record Queued(long arrival, Execute execute) {}
 
@@ -45,7 +51,8 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
   private final Clock clock;
   private final int maxConcurrency;
   private final Duration redeliveryBackoff;
-  private final int redeliveryAttempts;
+  private final Duration redeliveryMaxBackoff;
+  private final int overdueAfter;
   private final MeterRegistry metrics;
   private final PriorityQueue<Queued> waiting = new PriorityQueue<>(MOST_URGENT_FIRST);
   private final Set<String> known = new HashSet<>();
@@ -70,7 +77,8 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
     this.clock = clock;
     this.maxConcurrency = settings.maxConcurrency();
     this.redeliveryBackoff = settings.redeliveryBackoff();
-    this.redeliveryAttempts = settings.redeliveryAttempts();
+    this.overdueAfter = settings.redeliveryAttempts();
+    this.redeliveryMaxBackoff = settings.redeliveryMaxBackoff();
     this.attempts =
         new IntentAttempts(
             breakers,
@@ -143,32 +151,37 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
             finished.outcome() instanceof IntentOutcome.Succeeded ? "succeeded" : "failed")
         .increment();
     var action = finished.outcome().reportOf(execute.intent(), clock.instant());
+    AtomicInteger tries = new AtomicInteger();
     getContext()
         .pipeToSelf(
             Patterns.retry(
-                () -> reports.deliver(execute.workflowType(), execute.instanceId(), action),
-                redeliveryAttempts,
+                () -> {
+                  if (tries.incrementAndGet() == overdueAfter + 1) {
+                    warnOverdue(execute);
+                  }
+                  return reports.deliver(execute.workflowType(), execute.instanceId(), action);
+                },
+                Integer.MAX_VALUE,
                 redeliveryBackoff,
+                redeliveryMaxBackoff,
+                0.2,
                 getContext().getSystem().classicSystem().scheduler(),
                 getContext().getExecutionContext()),
-            (done, error) -> {
-              if (error != null) {
-                org.slf4j.MDC.put("correlationId", execute.intent().correlationId());
-                getContext()
-                    .getLog()
-                    .error(
-                        "Gave up delivering the outcome of intent '{}' to instance '{}' of type '{}';"
-                            + " it is delivered again when the instance next recovers",
-                        execute.intent().intentId(),
-                        execute.instanceId(),
-                        execute.workflowType(),
-                        error);
-                org.slf4j.MDC.remove("correlationId");
-              }
-              return new Delivered(execute.intent().intentId());
-            });
+            (done, error) -> new Delivered(execute.intent().intentId()));
     startWhatFits();
     return this;
+  }
+
+  /** Thread-safe: called from the retry, off the actor. */
+  private static void warnOverdue(Execute execute) {
+    try (var correlation = MDC.putCloseable("correlationId", execute.intent().correlationId())) {
+      log.warn(
+          "The outcome of intent '{}' has not reached instance '{}' of type '{}' after many"
+              + " tries; the executor keeps trying, up to every outcome-delivery.max-backoff",
+          execute.intent().intentId(),
+          execute.instanceId(),
+          execute.workflowType());
+    }
   }
 
   private Behavior<ExecutorCommand> onDelivered(Delivered delivered) {

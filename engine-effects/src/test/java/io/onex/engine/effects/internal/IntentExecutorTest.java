@@ -102,6 +102,8 @@ class IntentExecutorTest {
   private CircuitBreakers breakers;
   private TestProbe<IntentProgress> instance;
   private final AtomicInteger ids = new AtomicInteger();
+  private final AtomicInteger unreachableTries = new AtomicInteger();
+  private final AtomicInteger deliveryTries = new AtomicInteger();
 
   @BeforeEach
   void setUp() {
@@ -132,6 +134,10 @@ class IntentExecutorTest {
 
           @Override
           public CompletionStage<Void> deliver(String workflowType, String id, Action action) {
+            deliveryTries.incrementAndGet();
+            if (unreachableTries.getAndDecrement() > 0) {
+              return CompletableFuture.failedFuture(new IllegalStateException("unreachable"));
+            }
             delivered.add(action);
             return CompletableFuture.completedFuture(null);
           }
@@ -142,7 +148,7 @@ class IntentExecutorTest {
             breakers,
             reports,
             Clock.systemUTC(),
-            new ExecutorSettings(concurrency, 3, Duration.ofMillis(50)),
+            new ExecutorSettings(concurrency, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
             new SimpleMeterRegistry()));
   }
 
@@ -244,6 +250,31 @@ class IntentExecutorTest {
       assertThat(outcomeOf(once)).isInstanceOf(IntentOutcome.Succeeded.class);
       assertThat(handler.attempts).hasSize(1);
       assertThat(delivered).hasSize(1);
+    }
+  }
+
+  @Nested
+  class Delivering {
+
+    @Test
+    void shouldDeliverAnOutcomeOnceWhenItsInstanceIsUnreachableLongerThanTheAttemptsAllow() {
+      // given an instance that cannot be reached for eight tries, more than the three attempts
+      ActorRef<ExecutorCommand> executor = executor(4, 100, Duration.ofSeconds(10));
+      unreachableTries.set(8);
+      Intent intent = intent("patient", IntentPriority.NORMAL, THREE_ATTEMPTS);
+
+      // when
+      executor.tell(new Execute("w", "i-1", intent));
+
+      // then the outcome arrives once the instance is reachable again, with no restart
+      assertThat(outcomeOf(intent)).isInstanceOf(IntentOutcome.Succeeded.class);
+      assertThat(deliveryTries).hasValue(9);
+      assertThat(delivered).hasSize(1);
+      assertThat(handler.attempts).hasSize(1);
+
+      // and the intent is forgotten only then: handed over again, it runs again
+      executor.tell(new Execute("w", "i-1", intent));
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 2);
     }
   }
 

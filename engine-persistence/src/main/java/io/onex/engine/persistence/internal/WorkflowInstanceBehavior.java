@@ -19,6 +19,7 @@ import io.onex.engine.persistence.InstanceCommand.Apply;
 import io.onex.engine.persistence.InstanceCommand.FireTimer;
 import io.onex.engine.persistence.InstanceCommand.Get;
 import io.onex.engine.persistence.InstanceCommand.Idle;
+import io.onex.engine.persistence.InstanceCommand.Redispatch;
 import io.onex.engine.persistence.InstanceCommand.ReportProgress;
 import io.onex.engine.persistence.InstanceCommand.Start;
 import io.onex.engine.persistence.InstanceCommand.WatchEnd;
@@ -34,6 +35,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
@@ -62,6 +64,7 @@ public final class WorkflowInstanceBehavior
   private final WorkflowRuntime runtime;
   private final Consumer<ActorRef<InstanceCommand>> passivate;
   private final DurableTimers timers;
+  private final TimerScheduler<InstanceCommand> scheduler;
   private final ExecutionProgress progress = new ExecutionProgress();
   private final DecidedEvent decided = new DecidedEvent();
   private final EndWatchers watchers = new EndWatchers();
@@ -70,14 +73,15 @@ public final class WorkflowInstanceBehavior
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
-      DurableTimers timers,
+      TimerScheduler<InstanceCommand> scheduler,
       String workflowType,
       String instanceId,
       WorkflowRuntime runtime,
       Consumer<ActorRef<InstanceCommand>> passivate) {
     super(persistenceId(workflowType, instanceId));
     this.context = context;
-    this.timers = timers;
+    this.scheduler = scheduler;
+    this.timers = new DurableTimers(scheduler, runtime.clock());
     this.workflowType = workflowType;
     this.instanceId = instanceId;
     this.runtime = runtime;
@@ -101,12 +105,7 @@ public final class WorkflowInstanceBehavior
                 timers -> {
                   context.setReceiveTimeout(runtime.settings().idleTimeout(), Idle.INSTANCE);
                   return new WorkflowInstanceBehavior(
-                      context,
-                      new DurableTimers(timers, runtime.clock()),
-                      workflowType,
-                      instanceId,
-                      runtime,
-                      passivate);
+                      context, timers, workflowType, instanceId, runtime, passivate);
                 }));
   }
 
@@ -131,6 +130,7 @@ public final class WorkflowInstanceBehavior
         .onCommand(ReportProgress.class, (state, report) -> onProgress(report))
         .onCommand(FireTimer.class, this::onFireTimer)
         .onCommand(Idle.class, (state, idle) -> onIdle(state))
+        .onCommand(Redispatch.class, (state, tick) -> onRedispatch(state))
         .build();
   }
 
@@ -246,6 +246,21 @@ public final class WorkflowInstanceBehavior
     }
   }
 
+  private ReplyEffect<WorkflowEvent, InstanceState> onRedispatch(InstanceState state) {
+    List<Intent> awaiting =
+        state instanceof Active active
+            ? active.instance().pendingIntents().stream()
+                .filter(intent -> !DurableTimers.isTimer(intent))
+                .toList()
+            : List.of();
+    if (awaiting.isEmpty()) {
+      scheduler.cancel(Redispatch.INSTANCE);
+    } else {
+      dispatch(awaiting);
+    }
+    return Effect().noReply();
+  }
+
   private ReplyEffect<WorkflowEvent, InstanceState> onIdle(InstanceState state) {
     boolean awaiting =
         state instanceof Active active && !active.instance().pendingIntents().isEmpty();
@@ -278,12 +293,18 @@ public final class WorkflowInstanceBehavior
   }
 
   private void dispatch(List<Intent> intents) {
+    boolean handedOver = false;
     for (Intent intent : intents) {
       if (DurableTimers.isTimer(intent)) {
         timers.arm(intent);
       } else {
         runtime.dispatcher().dispatch(workflowType, instanceId, intent);
+        handedOver = true;
       }
+    }
+    if (handedOver) {
+      scheduler.startTimerWithFixedDelay(
+          Redispatch.INSTANCE, Redispatch.INSTANCE, runtime.settings().redispatchAfter());
     }
   }
 

@@ -34,7 +34,8 @@ public final class WorkflowRuntime {
       int snapshotsKept,
       Duration idleTimeout,
       int idempotencyMaxKeys,
-      Duration idempotencyMaxAge) {
+      Duration idempotencyMaxAge,
+      Duration redispatchAfter) {
 
     public static InstanceSettings fromConfig(Config instance) {
       return new InstanceSettings(
@@ -42,7 +43,8 @@ public final class WorkflowRuntime {
           instance.getInt("snapshots-kept"),
           instance.getDuration("passivate-idle-after"),
           instance.getInt("idempotency.max-keys"),
-          instance.getDuration("idempotency.max-age"));
+          instance.getDuration("idempotency.max-age"),
+          instance.getDuration("redispatch-after"));
     }
   }
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
@@ -20,12 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -61,7 +66,7 @@ class WorkflowInstanceBehaviorTest {
         registry,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new WorkflowRuntime.InstanceSettings(
-            snapshotEvery, 2, Duration.ofMinutes(2), 3, Duration.ofHours(1)),
+            snapshotEvery, 2, Duration.ofMinutes(2), 3, Duration.ofHours(1), Duration.ofMinutes(1)),
         (type, id, intent) -> {});
   }
 
@@ -201,6 +206,56 @@ class WorkflowInstanceBehaviorTest {
       var error = result.replyOfType(Failed.class).error();
       assertThat(error.code()).isEqualTo("instance-closed");
       assertThat(error.status()).isEqualTo(InstanceStatus.COMPLETED);
+    }
+  }
+
+  @Nested
+  class Dispatching {
+
+    @Test
+    void shouldHandAPendingIntentOverAgainWhenItsOutcomeIsOverdueUntilTheOutcomeArrives() {
+      // given an instance whose dispatcher loses what it is handed, redispatching every 200 ms
+      Queue<Intent> dispatched = new ConcurrentLinkedQueue<>();
+      WorkflowRuntime runtime =
+          new WorkflowRuntime(
+              new WorkflowRegistry().register(CounterWorkflow.definition()),
+              Clock.systemUTC(),
+              new WorkflowRuntime.InstanceSettings(
+                  0, 2, Duration.ofMinutes(2), 3, Duration.ofHours(1), Duration.ofMillis(200)),
+              (type, id, intent) -> dispatched.add(intent));
+      var lossy =
+          EventSourcedBehaviorTestKit.create(
+              testKit.system(),
+              WorkflowInstanceBehavior.create(
+                  CounterWorkflow.TYPE, "lossy-" + System.nanoTime(), runtime, self -> {}),
+              EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+      lossy.<InstanceReply>runCommand(
+          replyTo -> new InstanceCommand.Start(start(Map.of("initial", 0)), replyTo));
+      Intent notify =
+          lossy
+              .<InstanceReply>runCommand(
+                  replyTo ->
+                      new InstanceCommand.Apply(action("Notify", Map.of("target", "x")), replyTo))
+              .replyOfType(Accepted.class)
+              .intents()
+              .get(0);
+
+      // when nobody reports its outcome, it is handed over again, by the instance itself
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> dispatched.size() >= 3);
+      assertThat(dispatched).allSatisfy(intent -> assertThat(intent).isEqualTo(notify));
+
+      // then once the outcome arrives it is not handed over any more
+      lossy.<InstanceReply>runCommand(
+          replyTo ->
+              new InstanceCommand.Apply(
+                  new IntentOutcome.Succeeded(notify.intentId(), null)
+                      .reportOf(notify, Instant.now()),
+                  replyTo));
+      int afterOutcome = dispatched.size();
+      Awaitility.await()
+          .during(Duration.ofMillis(600))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> dispatched.size() == afterOutcome);
     }
   }
 
