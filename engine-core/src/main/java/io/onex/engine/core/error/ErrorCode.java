@@ -19,6 +19,7 @@ public enum ErrorCode {
   INSTANCE_ALREADY_EXISTS("instance-already-exists", InstanceAlreadyExistsException::new),
   UNKNOWN_ACTION("unknown-action", UnknownActionException::new),
   INVALID_PAYLOAD("invalid-payload", InvalidPayloadException::new),
+  INVALID_STATE("invalid-state", InvalidStateException::new),
   TRANSITION_REJECTED("transition-rejected", TransitionRejectedException::new),
   INSTANCE_CLOSED("instance-closed", InstanceClosedException::new),
   ACTION_EXPIRED("action-expired", ActionExpiredException::new),

@@ -13,6 +13,7 @@ public abstract sealed class WorkflowException extends RuntimeException
         InstanceAlreadyExistsException,
         UnknownActionException,
         InvalidPayloadException,
+        InvalidStateException,
         TransitionRejectedException,
         InstanceClosedException,
         ActionExpiredException,

@@ -94,6 +94,25 @@ public final class CounterWorkflow {
     return leaseRequired ? builder.requireLease().build() : builder.build();
   }
 
+  /** The type of the counter whose state schema bounds its value, {@link #bounded(int)}. */
+  public static final String BOUNDED_TYPE = "bounded-counter";
+
+  /**
+   * The reference counter whose state schema allows values up to {@code max} only: a reducer that
+   * can produce a state its own schema refuses.
+   */
+  public static WorkflowDefinition<Counter, CounterAction> bounded(int max) {
+    return builder(BOUNDED_TYPE, 1, 1)
+        .state(
+            Counter.class,
+            schema(
+                "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"integer\","
+                    + "\"maximum\":"
+                    + max
+                    + "}},\"required\":[\"value\"]}"))
+        .build();
+  }
+
   private static JsonNode byAtLeastOne() {
     return schema(
         "{\"type\":\"object\",\"properties\":{\"by\":{\"type\":\"integer\",\"minimum\":1}},"

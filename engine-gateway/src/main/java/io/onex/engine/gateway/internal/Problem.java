@@ -36,6 +36,7 @@ record Problem(Entry entry, String detail, ObjectNode extensions) {
     WorkflowError details = error.toError();
     Problem problem = of(ProblemCatalog.of(error.errorCode()), error.getMessage());
     if (error.errorCode() == ErrorCode.INVALID_PAYLOAD
+        || error.errorCode() == ErrorCode.INVALID_STATE
         || error.errorCode() == ErrorCode.INVALID_IDENTIFIER) {
       problem.with("field", details.field());
     }

@@ -26,6 +26,8 @@ final class ProblemCatalog {
       case INSTANCE_ALREADY_EXISTS -> entry(code, StatusCodes.CONFLICT, "Instance already exists");
       case UNKNOWN_ACTION -> entry(code, StatusCodes.UNPROCESSABLE_ENTITY, "Unknown action");
       case INVALID_PAYLOAD -> entry(code, StatusCodes.UNPROCESSABLE_ENTITY, "Invalid payload");
+      case INVALID_STATE ->
+          entry(code, StatusCodes.INTERNAL_SERVER_ERROR, "Reducer produced an invalid state");
       case TRANSITION_REJECTED -> entry(code, StatusCodes.CONFLICT, "Transition rejected");
       case INSTANCE_CLOSED -> entry(code, StatusCodes.CONFLICT, "Instance closed");
       case ACTION_EXPIRED -> entry(code, StatusCodes.CONFLICT, "Action expired");

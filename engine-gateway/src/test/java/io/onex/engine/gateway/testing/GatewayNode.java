@@ -3,6 +3,7 @@ package io.onex.engine.gateway.testing;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.core.testing.HttpCalls;
@@ -35,20 +36,30 @@ public final class GatewayNode implements AutoCloseable {
     return start(settings, Authenticator.ALLOW_ALL);
   }
 
+  /** Starts a node hosting {@code extra} definitions besides the counters. */
+  public static GatewayNode start(Map<String, Object> settings, WorkflowDefinition<?, ?>... extra) {
+    return start(settings, Authenticator.ALLOW_ALL, extra);
+  }
+
   /** Starts a node whose {@code /v1} API authenticates with {@code authenticator}. */
-  public static GatewayNode start(Map<String, Object> settings, Authenticator authenticator) {
+  public static GatewayNode start(
+      Map<String, Object> settings,
+      Authenticator authenticator,
+      WorkflowDefinition<?, ?>... extra) {
     Map<String, Object> all = new HashMap<>();
     all.put("onex.http.host", "127.0.0.1");
     all.put("onex.http.port", 0);
     all.put("onex.cluster.port", 0);
     all.putAll(settings);
     Config config = ConfigFactory.parseMap(all).withFallback(ConfigFactory.load()).resolve();
-    WorkflowEngine engine =
-        WorkflowEngine.create(
-            config,
-            new WorkflowRegistry()
-                .register(CounterWorkflow.definition())
-                .register(CounterWorkflow.singleWriter()));
+    WorkflowRegistry registry =
+        new WorkflowRegistry()
+            .register(CounterWorkflow.definition())
+            .register(CounterWorkflow.singleWriter());
+    for (WorkflowDefinition<?, ?> definition : extra) {
+      registry.register(definition);
+    }
+    WorkflowEngine engine = WorkflowEngine.create(config, registry);
     try {
       return new GatewayNode(engine, HttpGateway.bind(engine, config, authenticator));
     } catch (RuntimeException e) {

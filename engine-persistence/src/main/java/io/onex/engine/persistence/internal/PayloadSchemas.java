@@ -9,8 +9,10 @@ import com.networknt.schema.path.NodePath;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.error.InvalidPayloadException;
+import io.onex.engine.core.error.InvalidStateException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,12 +40,34 @@ public final class PayloadSchemas {
                 validate(spec.schema(), orEmpty(payload), "payload of action '" + action + "'"));
   }
 
+  /**
+   * Throws {@link InvalidStateException} naming the first offending field when {@code state}, the
+   * state the reducer produced for {@code action}, does not match the definition's state schema.
+   */
+  public void validateState(WorkflowDefinition<?, ?> definition, String action, JsonNode state) {
+    firstError(definition.stateSchema(), state)
+        .ifPresent(
+            error -> {
+              throw new InvalidStateException(
+                  definition.type(),
+                  definition.version(),
+                  action,
+                  pointer(error),
+                  error.getMessage());
+            });
+  }
+
   private void validate(JsonNode schema, JsonNode value, String what) {
+    firstError(schema, value)
+        .ifPresent(
+            error -> {
+              throw new InvalidPayloadException(what, pointer(error), error.getMessage());
+            });
+  }
+
+  private Optional<Error> firstError(JsonNode schema, JsonNode value) {
     List<Error> errors = compiled.computeIfAbsent(schema, registry::getSchema).validate(value);
-    if (!errors.isEmpty()) {
-      Error first = errors.get(0);
-      throw new InvalidPayloadException(what, pointer(first), first.getMessage());
-    }
+    return errors.isEmpty() ? Optional.empty() : Optional.of(errors.get(0));
   }
 
   private static String pointer(Error error) {

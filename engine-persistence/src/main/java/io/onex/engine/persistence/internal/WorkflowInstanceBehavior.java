@@ -10,6 +10,7 @@ import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.error.ActionExpiredException;
 import io.onex.engine.core.error.InstanceAlreadyExistsException;
 import io.onex.engine.core.error.InstanceNotFoundException;
+import io.onex.engine.core.error.InvalidStateException;
 import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine;
@@ -147,7 +148,8 @@ public final class WorkflowInstanceBehavior
       WorkflowDefinition<?, ?> definition = runtime.registry().require(workflowType);
       runtime.schemas().validateStart(definition, command.action().payload());
       return persist(
-          command.replyTo(), runtime.machine(definition).start(instanceId, command.action()));
+          command.replyTo(),
+          checked(runtime.machine(definition).start(instanceId, command.action())));
     } catch (WorkflowException e) {
       // A refused start leaves nothing behind to remember.
       passivate.accept(context.getSelf());
@@ -175,7 +177,7 @@ public final class WorkflowInstanceBehavior
       if (!current.status().isFinal() && !IntentOutcome.isOutcome(action.type())) {
         runtime.schemas().validateAction(machine.definition(), action.type(), action.payload());
       }
-      return persist(command.replyTo(), machine.apply(current, action));
+      return persist(command.replyTo(), checked(machine.apply(current, action)));
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
     }
@@ -238,7 +240,8 @@ public final class WorkflowInstanceBehavior
   private Applied<Object> fire(
       InstanceMachine<Object, Object> machine, WorkflowInstance<Object> current, Intent timer) {
     try {
-      return machine.apply(current, InstanceMachine.firedBy(timer, DurableTimers.requestOf(timer)));
+      return checked(
+          machine.apply(current, InstanceMachine.firedBy(timer, DurableTimers.requestOf(timer))));
     } catch (WorkflowException refused) {
       // The timer's action no longer fits; the timer still ends, with the reason on record.
       IntentOutcome failed = new IntentOutcome.Failed(timer.intentId(), refused.getMessage(), 1);
@@ -268,6 +271,28 @@ public final class WorkflowInstanceBehavior
       passivate.accept(context.getSelf());
     }
     return Effect().noReply();
+  }
+
+  /**
+   * {@code applied}, once its state matches the definition's state schema ({@code
+   * onex.instance.validate-state}); a state that does not is a defect of the reducer, logged as
+   * such and refused.
+   */
+  private Applied<Object> checked(Applied<Object> applied) {
+    if (runtime.settings().validateState()) {
+      try {
+        runtime
+            .schemas()
+            .validateState(
+                runtime.registry().require(workflowType, applied.instance().definitionVersion()),
+                applied.event().action().type(),
+                applied.stateJson());
+      } catch (InvalidStateException defect) {
+        context.getLog().error("Reducer defect, action refused: {}", defect.getMessage());
+        throw defect;
+      }
+    }
+    return applied;
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> persist(

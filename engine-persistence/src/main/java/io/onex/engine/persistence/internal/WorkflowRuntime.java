@@ -35,7 +35,8 @@ public final class WorkflowRuntime {
       Duration idleTimeout,
       int idempotencyMaxKeys,
       Duration idempotencyMaxAge,
-      Duration redispatchAfter) {
+      Duration redispatchAfter,
+      boolean validateState) {
 
     public static InstanceSettings fromConfig(Config instance) {
       return new InstanceSettings(
@@ -44,7 +45,8 @@ public final class WorkflowRuntime {
           instance.getDuration("passivate-idle-after"),
           instance.getInt("idempotency.max-keys"),
           instance.getDuration("idempotency.max-age"),
-          instance.getDuration("redispatch-after"));
+          instance.getDuration("redispatch-after"),
+          instance.getBoolean("validate-state"));
     }
   }
 

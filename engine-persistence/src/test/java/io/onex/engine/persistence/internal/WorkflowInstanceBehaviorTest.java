@@ -66,7 +66,13 @@ class WorkflowInstanceBehaviorTest {
         registry,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new WorkflowRuntime.InstanceSettings(
-            snapshotEvery, 2, Duration.ofMinutes(2), 3, Duration.ofHours(1), Duration.ofMinutes(1)),
+            snapshotEvery,
+            2,
+            Duration.ofMinutes(2),
+            3,
+            Duration.ofHours(1),
+            Duration.ofMinutes(1),
+            true),
         (type, id, intent) -> {});
   }
 
@@ -221,7 +227,13 @@ class WorkflowInstanceBehaviorTest {
               new WorkflowRegistry().register(CounterWorkflow.definition()),
               Clock.systemUTC(),
               new WorkflowRuntime.InstanceSettings(
-                  0, 2, Duration.ofMinutes(2), 3, Duration.ofHours(1), Duration.ofMillis(200)),
+                  0,
+                  2,
+                  Duration.ofMinutes(2),
+                  3,
+                  Duration.ofHours(1),
+                  Duration.ofMillis(200),
+                  true),
               (type, id, intent) -> dispatched.add(intent));
       var lossy =
           EventSourcedBehaviorTestKit.create(
