@@ -1,5 +1,6 @@
 package io.onex.engine.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Instant;
@@ -18,12 +19,16 @@ import java.util.UUID;
  * result. {@link #correlationChain()} runs from the flow's origin ({@link #correlationId()}) down
  * to this action's own id. Use {@link #builder(String)} to create one.
  *
+ * <p>An action is journaled only once applied, so it carries no status of its own: a refused action
+ * is answered and forgotten. Actions are addressed by workflow type and instance id, never by node.
+ * Journals of release 0.1 recorded a {@code status} and a {@code target} that meant nothing; they
+ * are ignored when read.
+ *
  * @param actionId unique id of this action
  * @param type the action's name, one of the workflow definition's action types
  * @param leaseId the lease that entitles the issuer to write, or {@code null}
  * @param fencingToken the fencing token granted with that lease, or {@code null}
  * @param epoch the instance epoch the issuer expects, or {@code null} when it asserts none
- * @param target the node or component the action is meant for, or {@code null}
  * @param payload the action's data as JSON ({@code null} JSON when it has none)
  * @param correlationId id of the flow's origin; the action's own id when it starts a flow
  * @param causationId id of what caused this action (an intent, another action); itself otherwise
@@ -31,17 +36,22 @@ import java.util.UUID;
  * @param idempotencyKey key under which a repeated delivery is recognised, or {@code null}
  * @param issuedAt when the action was issued; the reducer's notion of "now"
  * @param expiresAt after this instant the action must not be applied, or {@code null}
- * @param status the action's status as recorded
- * @param parentActionId the action this one was derived from in a hierarchy, or {@code null}
+ * @param parentActionId for an action the engine derives from another (an intent's outcome, a fired
+ *     timer), the action whose event emitted that intent or timer; {@code null} for actions from
+ *     callers
  * @param metadata free-form string metadata carried along unchanged
+ *     <p>An action is journaled only once applied, so it carries no status of its own: a refused
+ *     action is answered and forgotten. Actions are addressed by workflow type and instance id,
+ *     never by node. Journals of release 0.1 recorded a {@code status} and a {@code target} that
+ *     meant nothing; they are ignored when read.
  */
+@JsonIgnoreProperties({"status", "target"})
 public record Action(
     String actionId,
     String type,
     String leaseId,
     Long fencingToken,
     Long epoch,
-    String target,
     JsonNode payload,
     String correlationId,
     String causationId,
@@ -49,7 +59,6 @@ public record Action(
     String idempotencyKey,
     Instant issuedAt,
     Instant expiresAt,
-    ActionStatus status,
     String parentActionId,
     Map<String, String> metadata) {
 
@@ -64,18 +73,12 @@ public record Action(
     correlationId = correlationId == null ? actionId : correlationId;
     causationId = causationId == null ? actionId : causationId;
     correlationChain = chainEndingWith(correlationChain, correlationId, actionId);
-    status = status == null ? ActionStatus.PENDING : status;
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 
   /** Starts a builder for an action of the given type, with a fresh id. */
   public static Builder builder(String type) {
     return new Builder(type);
-  }
-
-  /** The same action with {@code newStatus}. */
-  public Action withStatus(ActionStatus newStatus) {
-    return toBuilder().status(newStatus).build();
   }
 
   /** A builder holding every field of this action. */
@@ -85,7 +88,6 @@ public record Action(
         .leaseId(leaseId)
         .fencingToken(fencingToken)
         .epoch(epoch)
-        .target(target)
         .payload(payload)
         .correlationId(correlationId)
         .causationId(causationId)
@@ -93,7 +95,6 @@ public record Action(
         .idempotencyKey(idempotencyKey)
         .issuedAt(issuedAt)
         .expiresAt(expiresAt)
-        .status(status)
         .parentActionId(parentActionId)
         .metadata(metadata);
   }
@@ -123,7 +124,6 @@ public record Action(
     private String leaseId;
     private Long fencingToken;
     private Long epoch;
-    private String target;
     private JsonNode payload;
     private String correlationId;
     private String causationId;
@@ -131,7 +131,6 @@ public record Action(
     private String idempotencyKey;
     private Instant issuedAt;
     private Instant expiresAt;
-    private ActionStatus status = ActionStatus.PENDING;
     private String parentActionId;
     private Map<String, String> metadata = Map.of();
 
@@ -156,11 +155,6 @@ public record Action(
 
     public Builder epoch(Long epoch) {
       this.epoch = epoch;
-      return this;
-    }
-
-    public Builder target(String target) {
-      this.target = target;
       return this;
     }
 
@@ -199,11 +193,6 @@ public record Action(
       return this;
     }
 
-    public Builder status(ActionStatus status) {
-      this.status = status;
-      return this;
-    }
-
     public Builder parentActionId(String parentActionId) {
       this.parentActionId = parentActionId;
       return this;
@@ -222,7 +211,6 @@ public record Action(
           leaseId,
           fencingToken,
           epoch,
-          target,
           payload,
           correlationId,
           causationId,
@@ -230,7 +218,6 @@ public record Action(
           idempotencyKey,
           issuedAt,
           expiresAt,
-          status,
           parentActionId,
           metadata);
     }

@@ -1,5 +1,6 @@
 package io.onex.engine.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.Objects;
  * @param idempotencyKey the key the handler passes on so a repeat has no second effect
  * @param causationId id of the event that produced this intent
  * @param correlationId id of the flow's origin
- * @param correlationChain ids from the origin down to this intent, inclusive
+ * @param correlationChain ids from the origin down to this intent, inclusive: the chain of the
+ *     action that emitted it (ending with that action's id), the event's id, the intent's id
  * @param metadata free-form string metadata for the handler
  */
 public record Intent(
@@ -46,6 +48,15 @@ public record Intent(
    * payload ({@link TimerRequest}) once its time has come, also after a restart.
    */
   public static final String TIMER = "timer";
+
+  /**
+   * The id of the action whose event emitted this intent, read from the correlation chain; {@code
+   * null} for an intent built without one.
+   */
+  @JsonIgnore
+  public String emittingActionId() {
+    return correlationChain.size() >= 3 ? correlationChain.get(correlationChain.size() - 3) : null;
+  }
 
   public Intent {
     Objects.requireNonNull(intentId, "intentId");

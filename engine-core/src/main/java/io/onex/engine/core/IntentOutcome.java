@@ -40,6 +40,7 @@ public sealed interface IntentOutcome permits IntentOutcome.Succeeded, IntentOut
         .correlationId(intent.correlationId())
         .causationId(intent.intentId())
         .correlationChain(intent.correlationChain())
+        .parentActionId(intent.emittingActionId())
         .issuedAt(at)
         .build();
   }

@@ -64,7 +64,7 @@ class JournalCompatibilityTest {
 
       // then
       List<JsonNode> recorded = new ArrayList<>();
-      instance.get("history").forEach(recorded::add);
+      instance.get("history").forEach(event -> recorded.add(withoutDroppedFields(event)));
       assertThat(json(history.subList(0, recorded.size())))
           .as("history of %s", id(instance))
           .isEqualTo(json(recorded));
@@ -184,6 +184,16 @@ class JournalCompatibilityTest {
                         increment(1).withLease(fence.leaseId(), fence.fencingToken())))
             .instance();
     assertThat(admitted.sequence()).isEqualTo(3);
+  }
+
+  /**
+   * The event as this release reads it: the action's {@code status} and {@code target}, which
+   * release 0.1 wrote but which meant nothing, are dropped.
+   */
+  private static JsonNode withoutDroppedFields(JsonNode event) {
+    ObjectNode copy = event.deepCopy();
+    ((ObjectNode) copy.get("action")).remove(List.of("status", "target"));
+    return copy;
   }
 
   private static JsonNode instance(String id) {

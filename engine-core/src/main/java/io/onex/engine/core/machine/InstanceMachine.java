@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Action;
-import io.onex.engine.core.ActionStatus;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
@@ -257,6 +256,7 @@ public final class InstanceMachine<S, A> {
         .correlationId(timer.correlationId())
         .causationId(timer.intentId())
         .correlationChain(timer.correlationChain())
+        .parentActionId(timer.emittingActionId())
         .metadata(java.util.Map.of(TIMER_METADATA, timer.intentId()))
         .issuedAt(request.fireAt())
         .build();
@@ -318,7 +318,7 @@ public final class InstanceMachine<S, A> {
       String statusReason,
       List<Intent> pending,
       LeaseFence fence) {
-    Action action = context.action().withStatus(ActionStatus.COMPLETED);
+    Action action = context.action();
     JsonNode stateJson = EngineJson.mapper().valueToTree(state);
     String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
     WorkflowEvent event =

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.onex.engine.core.Action;
-import io.onex.engine.core.ActionStatus;
 import io.onex.engine.core.InstanceStatus;
+import io.onex.engine.core.Intent;
+import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.LeaseFence;
+import io.onex.engine.core.TimerRequest;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.error.EpochConflictException;
@@ -18,7 +20,9 @@ import io.onex.engine.core.error.InvalidPayloadException;
 import io.onex.engine.core.error.LeaseRejectedException;
 import io.onex.engine.core.error.TransitionRejectedException;
 import io.onex.engine.core.error.UnknownActionException;
+import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
+import io.onex.engine.core.testing.Actions;
 import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.core.testing.CounterWorkflow.Counter;
 import io.onex.engine.core.testing.CounterWorkflow.CounterAction;
@@ -80,7 +84,6 @@ class InstanceMachineTest {
       assertThat(applied.instance().state()).isEqualTo(new Counter(3, 1));
       assertThat(applied.instance().status()).isEqualTo(InstanceStatus.RUNNING);
       assertThat(applied.event().sequence()).isEqualTo(2);
-      assertThat(applied.event().action().status()).isEqualTo(ActionStatus.COMPLETED);
       assertThat(applied.event().stateDigest()).isNotEqualTo(current.stateDigest());
     }
 
@@ -163,6 +166,37 @@ class InstanceMachineTest {
       assertThat(event.correlationChain())
           .containsExactly("origin-7", correlated.actionId(), event.eventId());
       assertThat(event.causationId()).isEqualTo(correlated.actionId());
+    }
+  }
+
+  @Nested
+  class Derived {
+
+    @Test
+    void shouldNameTheActionThatEmittedAnIntentAsTheParentOfItsOutcomeAndOfAFiredTimer() {
+      // given
+      Action notify = action("Notify", Map.of("target", "audit"));
+      Action remind = action("Remind", Map.of("delayMs", 10));
+      Applied<Counter> notified = machine.apply(started(0), notify);
+      Applied<Counter> reminded = machine.apply(notified.instance(), remind);
+
+      // when
+      Intent intent = notified.event().intents().get(0);
+      Action outcome =
+          new IntentOutcome.Succeeded(intent.intentId(), null).reportOf(intent, Actions.T0);
+      Intent timer = reminded.event().intents().get(0);
+      Action fired =
+          InstanceMachine.firedBy(
+              timer, EngineJson.mapper().convertValue(timer.payload(), TimerRequest.class));
+
+      // then
+      assertThat(notify.parentActionId()).isNull();
+      assertThat(intent.emittingActionId()).isEqualTo(notify.actionId());
+      assertThat(outcome.parentActionId()).isEqualTo(notify.actionId());
+      assertThat(outcome.causationId()).isEqualTo(intent.intentId());
+      assertThat(fired.parentActionId()).isEqualTo(remind.actionId());
+      assertThat(machine.apply(reminded.instance(), outcome).event().action().parentActionId())
+          .isEqualTo(notify.actionId());
     }
   }
 
