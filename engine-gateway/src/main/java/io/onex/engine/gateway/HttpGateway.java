@@ -4,11 +4,13 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.gateway.internal.GatewayRoutes;
+import io.onex.engine.gateway.internal.ProblemParsingErrorHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +39,13 @@ public final class HttpGateway {
   /** Binds the gateway of {@code engine}, authenticating {@code /v1} requests with {@code auth}. */
   public static HttpGateway bind(WorkflowEngine engine, Config config, Authenticator auth) {
     Config http = config.getConfig("onex.http");
+    ServerSettings settings =
+        ServerSettings.create(engine.system().classicSystem())
+            .withParsingErrorHandler(ProblemParsingErrorHandler.class.getName());
     ServerBinding binding =
         Http.get(engine.system())
             .newServerAt(http.getString("host"), http.getInt("port"))
+            .withSettings(settings)
             .bind(new GatewayRoutes(engine, config, auth).routes())
             .toCompletableFuture()
             .join();
