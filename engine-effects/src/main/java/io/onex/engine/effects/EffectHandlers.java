@@ -2,6 +2,10 @@ package io.onex.engine.effects;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import io.onex.engine.core.Intent;
 import io.onex.engine.core.effect.EffectHandler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EffectHandlers {
 
   private final Map<String, EffectHandler> byType = new ConcurrentHashMap<>();
+  private final Map<String, Config> configs = new ConcurrentHashMap<>();
 
   /** Registers {@code handler}; throws if its type is taken. */
   public EffectHandlers register(EffectHandler handler) {
@@ -46,8 +51,26 @@ public final class EffectHandlers {
   public void initializeAll(Config config) {
     for (EffectHandler handler : byType.values()) {
       String path = "onex.handlers." + handler.handlerType();
-      handler.initialize(config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty());
+      Config own = config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty();
+      configs.put(handler.handlerType(), own);
+      handler.initialize(own);
     }
+  }
+
+  /**
+   * The settings of one operation on {@code intent}'s target: the intent's metadata over the
+   * target's section {@code onex.handlers.<type>.targets.<target>} when that is an object.
+   */
+  public Config operationConfig(Intent intent) {
+    Config own = configs.getOrDefault(intent.type(), ConfigFactory.empty());
+    Config target = ConfigFactory.empty();
+    if (own.hasPath("targets")) {
+      ConfigValue section = own.getConfig("targets").root().get(intent.target());
+      if (section instanceof ConfigObject object) {
+        target = object.toConfig();
+      }
+    }
+    return ConfigValueFactory.fromMap(intent.metadata()).toConfig().withFallback(target);
   }
 
   /** Shuts every handler down, each within {@code timeout}. */

@@ -32,7 +32,15 @@ public interface EffectHandler {
     return CompletableFuture.completedFuture(null);
   }
 
-  /** Carries out one attempt of an intent; completes with the result handed to the reducer. */
+  /**
+   * Carries out one attempt of an intent; completes with the result handed to the reducer.
+   *
+   * @param request the intent, its instance and the attempt's number
+   * @param operationConfig the operation's settings (ONEX's ModelOperationConfig): the intent's
+   *     metadata, over the target's own section {@code onex.handlers.<type>.targets.<target>} when
+   *     that section is an object (for example {@code {url, method, path}}); empty when neither
+   *     says anything. Keys are the metadata's names as they are, not paths.
+   */
   CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig);
 
   /** What the handler does and how it is set up, for operators. */

@@ -2,6 +2,7 @@ package io.onex.engine.effects.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigObject;
 import io.onex.engine.core.effect.EffectException;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.EffectRequest;
@@ -11,11 +12,13 @@ import io.onex.engine.core.effect.HandlerHealth;
 import io.onex.engine.core.json.EngineJson;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -34,13 +37,25 @@ import org.apache.pekko.http.javadsl.model.headers.RawHeader;
  * <p>A 2xx answer succeeds with its JSON body as the result; 408, 429 and 5xx answers and
  * connection failures are retryable; any other 4xx answer is a permanent failure named {@code
  * http-<status>}.
+ *
+ * <p>A target is a base URL, or an object {@code {url, health-path, method, path}}; {@code method}
+ * and {@code path} are then defaults that the intent's metadata overrides (they reach the handler
+ * as its operation configuration). The health check asks every target: {@code GET
+ * <url><health-path>} answering 2xx where a health path is configured, any HTTP answer at all
+ * otherwise; it reports the slowest answer's latency and the last error met, by a check or by an
+ * intent.
  */
 public final class HttpEffectHandler implements EffectHandler {
 
   private final ActorSystem<?> system;
   private final Executor executor;
-  private final Map<String, String> targets = new TreeMap<>();
+  private final Map<String, Target> targets = new TreeMap<>();
   private Duration requestTimeout = Duration.ofSeconds(30);
+  private Duration healthTimeout = Duration.ofSeconds(2);
+  private volatile String lastError;
+
+  /** One configured target: its base URL and, optionally, the path that answers health checks. */
+  private record Target(String url, String healthPath) {}
 
   public HttpEffectHandler(ActorSystem<?> system) {
     this.system = system;
@@ -56,23 +71,40 @@ public final class HttpEffectHandler implements EffectHandler {
   public void initialize(Config config) {
     if (config.hasPath("targets")) {
       Config configured = config.getConfig("targets");
-      configured.root().keySet().forEach(name -> targets.put(name, configured.getString(name)));
+      configured
+          .root()
+          .forEach(
+              (name, value) -> {
+                if (value instanceof ConfigObject object) {
+                  Config target = object.toConfig();
+                  targets.put(
+                      name,
+                      new Target(
+                          target.getString("url"),
+                          target.hasPath("health-path") ? target.getString("health-path") : null));
+                } else {
+                  targets.put(name, new Target(configured.getString(name), null));
+                }
+              });
     }
     if (config.hasPath("request-timeout")) {
       requestTimeout = config.getDuration("request-timeout");
+    }
+    if (config.hasPath("health-timeout")) {
+      healthTimeout = config.getDuration("health-timeout");
     }
   }
 
   /** Points {@code target} at {@code baseUrl}, replacing any configured URL. */
   public HttpEffectHandler target(String target, String baseUrl) {
-    targets.put(target, baseUrl);
+    targets.put(target, new Target(baseUrl, null));
     return this;
   }
 
   @Override
   public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
-    String base = targets.get(request.target());
-    if (base == null) {
+    Target target = targets.get(request.target());
+    if (target == null) {
       return CompletableFuture.failedFuture(
           EffectException.permanent(
               "unknown-target",
@@ -83,9 +115,10 @@ public final class HttpEffectHandler implements EffectHandler {
                   + ")"));
     }
     Map<String, String> metadata = request.intent().metadata();
-    String method = metadata.getOrDefault("method", "POST").toUpperCase(java.util.Locale.ROOT);
+    String method =
+        setting(operationConfig, metadata, "method", "POST").toUpperCase(java.util.Locale.ROOT);
     HttpRequest http =
-        HttpRequest.create(base + metadata.getOrDefault("path", ""))
+        HttpRequest.create(target.url() + setting(operationConfig, metadata, "path", ""))
             .withMethod(HttpMethods.lookup(method).orElse(HttpMethods.POST))
             .addHeader(RawHeader.create("Idempotency-Key", request.idempotencyKey()))
             .addHeader(RawHeader.create("X-Correlation-Id", request.correlationId()));
@@ -104,7 +137,21 @@ public final class HttpEffectHandler implements EffectHandler {
                     .toStrict(requestTimeout.toMillis(), system)
                     .thenApplyAsync(
                         entity -> toResult(response, entity.getData().utf8String()), executor),
-            executor);
+            executor)
+        .whenComplete(
+            (result, error) -> {
+              if (error != null) {
+                lastError = request.target() + ": " + rootMessage(error);
+              }
+            });
+  }
+
+  private static String setting(
+      Config operationConfig, Map<String, String> metadata, String key, String fallback) {
+    if (operationConfig.hasPath(key)) {
+      return operationConfig.getString(key);
+    }
+    return metadata.getOrDefault(key, fallback);
   }
 
   private static EffectResult toResult(HttpResponse response, String body) {
@@ -134,15 +181,64 @@ public final class HttpEffectHandler implements EffectHandler {
 
   @Override
   public HandlerDescription describe() {
+    Map<String, String> settings = new TreeMap<>();
+    targets.forEach((name, target) -> settings.put(name, target.url()));
     return new HandlerDescription(
         "http",
         "Sends the intent's payload as JSON to the target's URL, with an Idempotency-Key header",
-        targets);
+        settings);
   }
 
   @Override
   public CompletionStage<HandlerHealth> healthCheck() {
-    return CompletableFuture.completedFuture(
-        HandlerHealth.healthy(targets.size() + " target(s) configured"));
+    List<CompletableFuture<String>> checks =
+        targets.entrySet().stream()
+            .map(entry -> check(entry.getKey(), entry.getValue()).toCompletableFuture())
+            .toList();
+    long started = System.nanoTime();
+    return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+        .thenApplyAsync(
+            done -> {
+              long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
+              List<String> failures =
+                  checks.stream().map(CompletableFuture::join).filter(f -> f != null).toList();
+              if (!failures.isEmpty()) {
+                lastError = failures.get(failures.size() - 1);
+              }
+              HandlerHealth health =
+                  failures.isEmpty()
+                      ? HandlerHealth.healthy(targets.size() + " target(s) answering")
+                      : HandlerHealth.unhealthy(String.join("; ", failures));
+              return health.withLatency(latency).withLastError(lastError);
+            },
+            executor);
+  }
+
+  /** Completes with {@code null} when {@code target} answers as healthy, or with why not. */
+  private CompletionStage<String> check(String name, Target target) {
+    String url = target.url() + (target.healthPath() == null ? "" : target.healthPath());
+    return Http.get(system)
+        .singleRequest(HttpRequest.create(url))
+        .thenCompose(
+            response ->
+                response
+                    .discardEntityBytes(system)
+                    .completionStage()
+                    .thenApply(
+                        discarded ->
+                            target.healthPath() == null || response.status().isSuccess()
+                                ? null
+                                : name + ": GET " + url + " answered " + response.status()))
+        .toCompletableFuture()
+        .orTimeout(healthTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(error -> name + ": " + url + " unreachable (" + rootMessage(error) + ")");
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

@@ -127,6 +127,7 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
                   execute.instanceId(),
                   execute.intent(),
                   handlers.find(execute.intent().type()),
+                  handlers.operationConfig(execute.intent()),
                   progress ->
                       reports.progress(execute.workflowType(), execute.instanceId(), progress)),
               (outcome, error) ->

@@ -1,7 +1,6 @@
 package io.onex.engine.effects.internal;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.RetryPolicy;
@@ -56,6 +55,7 @@ final class IntentAttempts {
       String instanceId,
       Intent intent,
       Optional<EffectHandler> handler,
+      Config operationConfig,
       Consumer<IntentProgress> onProgress) {
     if (handler.isEmpty()) {
       return CompletableFuture.completedFuture(
@@ -68,7 +68,6 @@ final class IntentAttempts {
     CircuitBreaker breaker = breakers.forTarget(intent.type(), intent.target());
     AtomicInteger attempts = new AtomicInteger();
     AtomicReference<Throwable> lastError = new AtomicReference<>();
-    Config operationConfig = ConfigFactory.empty();
     return Patterns.<EffectResult>retry(
             () -> {
               int attempt = attempts.incrementAndGet();

@@ -9,6 +9,7 @@ import io.onex.engine.core.Intent;
 import io.onex.engine.core.effect.EffectException;
 import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
+import io.onex.engine.core.effect.HandlerHealth;
 import io.onex.engine.core.json.EngineJson;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -45,6 +46,13 @@ class HttpEffectHandlerTest {
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(status, answer.length);
           exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    server.createContext(
+        "/health",
+        exchange -> {
+          int status = exchange.getRequestURI().getPath().endsWith("/sick") ? 503 : 200;
+          exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
     server.start();
@@ -116,6 +124,83 @@ class HttpEffectHandlerTest {
               assertThat(e.errorType()).isEqualTo("http-503");
               assertThat(e.retryable()).isTrue();
             });
+  }
+
+  private static String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static HttpEffectHandler handlerWith(Map<String, Object> targets) {
+    HttpEffectHandler configured = new HttpEffectHandler(testKit.system());
+    configured.initialize(ConfigFactory.parseMap(Map.of("targets", targets)));
+    return configured;
+  }
+
+  @Test
+  void shouldReportHealthyWithItsLatencyWhenEveryTargetAnswers() {
+    // given
+    HttpEffectHandler checked =
+        handlerWith(
+            Map.of(
+                "svc", Map.of("url", base(), "health-path", "/health"), "plain", base() + "/svc"));
+
+    // when
+    HandlerHealth health = checked.healthCheck().toCompletableFuture().join();
+
+    // then
+    assertThat(health.healthy()).as(health.detail()).isTrue();
+    assertThat(health.latencyMs()).isNotNegative();
+    assertThat(health.lastError()).isNull();
+  }
+
+  @Test
+  void shouldReportUnhealthyNamingTheTargetWhenItsHealthPathFailsOrItIsUnreachable() {
+    // given a target whose health path answers 503, and one where nothing listens
+    HttpEffectHandler checked =
+        handlerWith(
+            Map.of(
+                "sick",
+                Map.of("url", base(), "health-path", "/health/sick"),
+                "gone",
+                "http://127.0.0.1:1/nothing"));
+
+    // when
+    HandlerHealth health = checked.healthCheck().toCompletableFuture().join();
+
+    // then
+    assertThat(health.healthy()).isFalse();
+    assertThat(health.detail()).contains("sick: GET").contains("503").contains("gone:");
+    assertThat(health.lastError()).startsWith("sick:").contains("503");
+  }
+
+  @Test
+  void shouldTakeMethodAndPathFromTheOperationConfigurationOverTheIntentsMetadata() {
+    // given an intent without a path, and an operation configuration that names one
+    Intent bare =
+        new Intent(
+            "intent-op",
+            "http",
+            "svc",
+            EngineJson.mapper().createObjectNode(),
+            null,
+            null,
+            "key-op",
+            "event",
+            "flow",
+            null,
+            Map.of());
+
+    // when
+    EffectResult result =
+        handler
+            .execute(
+                new EffectRequest("order", "o-1", bare, 1),
+                ConfigFactory.parseMap(Map.of("path", "/from-config", "method", "PUT")))
+            .toCompletableFuture()
+            .join();
+
+    // then
+    assertThat(result.value().get("path").asText()).isEqualTo("/svc/from-config");
   }
 
   @Test

@@ -74,6 +74,12 @@ final class OperationsRoutes extends RouteSupport {
     ObjectNode entry = json.valueToTree(handler.describe());
     entry.put("status", health.healthy() ? "UP" : "DOWN");
     entry.put("detail", health.detail());
+    if (health.latencyMs() != null) {
+      entry.put("latencyMs", health.latencyMs());
+    }
+    if (health.lastError() != null) {
+      entry.put("lastError", health.lastError());
+    }
     return entry;
   }
 
