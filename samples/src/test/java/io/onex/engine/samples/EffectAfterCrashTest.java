@@ -39,6 +39,7 @@ class EffectAfterCrashTest {
                     "onex.data-dir", dataDir.toString(),
                     "onex.cluster.port", 0,
                     "onex.samples.services.port", 0,
+                    "onex.samples.services.smtp-port", 0,
                     "onex.samples.services.delay-ms", 1500))
             .withFallback(NodeConfig.withOverlay("dev"));
     try (SampleServices services = SampleServices.start(config)) {

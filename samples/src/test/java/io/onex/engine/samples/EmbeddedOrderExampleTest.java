@@ -26,7 +26,8 @@ class EmbeddedOrderExampleTest {
                 Map.of(
                     "onex.data-dir", dataDir.toString(),
                     "onex.cluster.port", 0,
-                    "onex.samples.services.port", 0))
+                    "onex.samples.services.port", 0,
+                    "onex.samples.services.smtp-port", 0))
             .withFallback(ConfigFactory.load())
             .resolve();
     try (SampleServices services = SampleServices.start(config);

@@ -56,6 +56,7 @@ class KilledNodeTest {
     builder.environment().put("ONEX_DATA_DIR", dataDir.resolve("node").toString());
     builder.environment().put("ONEX_CLUSTER_PORT", "0");
     builder.environment().put("ONEX_SAMPLES_SERVICES_PORT", "0");
+    builder.environment().put("ONEX_SAMPLES_SMTP_PORT", "0");
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile());
     Process process = builder.start();
     processes.add(process);

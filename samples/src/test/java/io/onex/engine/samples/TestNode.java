@@ -29,6 +29,7 @@ final class TestNode implements AutoCloseable {
     all.put("onex.http.port", 0);
     all.put("onex.cluster.port", 0);
     all.put("onex.samples.services.port", 0);
+    all.put("onex.samples.services.smtp-port", 0);
     all.put("onex.samples.services.delay-ms", 0);
     all.putAll(settings);
     Config config = ConfigFactory.parseMap(all).withFallback(NodeConfig.withOverlay("dev"));

@@ -33,7 +33,8 @@ public final class BuiltInHandlers {
     own.forEach(factory -> handlers.register(factory.apply(system)));
     List.of(
             new LogEffectHandler("log"),
-            new LogEffectHandler("notification"),
+            new NotificationEffectHandler(
+                system, system.dispatchers().lookup(DispatcherSelector.blocking())),
             new HttpEffectHandler(system),
             new JdbcEffectHandler(system.dispatchers().lookup(DispatcherSelector.blocking())),
             compute)

@@ -1,6 +1,5 @@
 package io.onex.engine.effects.handlers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
 import io.onex.engine.core.effect.EffectException;
@@ -9,8 +8,6 @@ import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
 import io.onex.engine.core.effect.HandlerHealth;
-import io.onex.engine.core.json.EngineJson;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 
 /**
@@ -136,12 +132,13 @@ public final class HttpEffectHandler implements EffectHandler {
                     .entity()
                     .toStrict(requestTimeout.toMillis(), system)
                     .thenApplyAsync(
-                        entity -> toResult(response, entity.getData().utf8String()), executor),
+                        entity -> HttpAnswers.toResult(response, entity.getData().utf8String()),
+                        executor),
             executor)
         .whenComplete(
             (result, error) -> {
               if (error != null) {
-                lastError = request.target() + ": " + rootMessage(error);
+                lastError = request.target() + ": " + HttpAnswers.rootMessage(error);
               }
             });
   }
@@ -152,31 +149,6 @@ public final class HttpEffectHandler implements EffectHandler {
       return operationConfig.getString(key);
     }
     return metadata.getOrDefault(key, fallback);
-  }
-
-  private static EffectResult toResult(HttpResponse response, String body) {
-    int status = response.status().intValue();
-    if (status >= 200 && status < 300) {
-      return EffectResult.of(parse(body));
-    }
-    String message = "HTTP " + status + (body.isBlank() ? "" : ": " + abbreviate(body));
-    boolean retryable = status == 408 || status == 429 || status >= 500;
-    throw new EffectException("http-" + status, message, retryable);
-  }
-
-  private static JsonNode parse(String body) {
-    if (body.isBlank()) {
-      return EngineJson.mapper().nullNode();
-    }
-    try {
-      return EngineJson.mapper().readTree(body);
-    } catch (IOException e) {
-      return EngineJson.mapper().getNodeFactory().textNode(body);
-    }
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 500 ? text : text.substring(0, 500) + "...";
   }
 
   @Override
@@ -231,14 +203,7 @@ public final class HttpEffectHandler implements EffectHandler {
                                 : name + ": GET " + url + " answered " + response.status()))
         .toCompletableFuture()
         .orTimeout(healthTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(error -> name + ": " + url + " unreachable (" + rootMessage(error) + ")");
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        .exceptionally(
+            error -> name + ": " + url + " unreachable (" + HttpAnswers.rootMessage(error) + ")");
   }
 }

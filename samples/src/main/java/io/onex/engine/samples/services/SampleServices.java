@@ -39,10 +39,11 @@ import org.apache.pekko.pattern.Patterns;
 
 /**
  * The inventory, payment and shipping services of the {@code order} sample, on one pekko-http
- * server of their own. Each answers after {@code onex.samples.services.delay} and remembers the
- * answer it gave per {@code Idempotency-Key}: a repeated request gets the same answer and has no
- * second effect. Like a payment sandbox, the payment service declines every charge for a customer
- * id that begins with {@code declined}.
+ * server of their own, and an SMTP mailbox for the {@code onboarding} sample's welcome mails
+ * ({@code onex.samples.services.smtp-port}), listed at {@code GET /mails}. Each answers after
+ * {@code onex.samples.services.delay} and remembers the answer it gave per {@code Idempotency-Key}:
+ * a repeated request gets the same answer and has no second effect. Like a payment sandbox, the
+ * payment service declines every charge for a customer id that begins with {@code declined}.
  */
 public final class SampleServices implements AutoCloseable {
 
@@ -53,10 +54,12 @@ public final class SampleServices implements AutoCloseable {
   private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
   private final Map<String, List<String>> keysReceived = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private final SampleMailbox mailbox;
 
   private SampleServices(Config config) {
     Config services = config.getConfig("onex.samples.services");
     this.delay = Duration.ofMillis(services.getLong("delay-ms"));
+    this.mailbox = new SampleMailbox(services.getString("host"), services.getInt("smtp-port"));
     this.system = ActorSystem.create(Behaviors.empty(), "onex-sample-services", config);
     this.binding =
         Http.get(system)
@@ -76,13 +79,31 @@ public final class SampleServices implements AutoCloseable {
     return "http://127.0.0.1:" + binding.localAddress().getPort() + "/" + service;
   }
 
-  /** The HTTP handler's targets pointing at these services, to lay over a node's configuration. */
+  /**
+   * The HTTP handler's targets pointing at these services, and the notification handler's SMTP
+   * server at the mailbox, to lay over a node's configuration.
+   */
   public Config targets() {
     return com.typesafe.config.ConfigFactory.parseMap(
         Map.of(
             "onex.handlers.http.targets.inventory", url("inventory"),
             "onex.handlers.http.targets.payment", url("payment"),
-            "onex.handlers.http.targets.shipping", url("shipping")));
+            "onex.handlers.http.targets.shipping", url("shipping"),
+            "onex.handlers.notification.smtp.host", "127.0.0.1",
+            "onex.handlers.notification.smtp.port", mailbox.port()));
+  }
+
+  /** The mails the mailbox received, oldest first, as {@code to}, {@code subject}, {@code text}. */
+  public List<Map<String, String>> mails() {
+    return mailbox.mails().stream()
+        .map(
+            mail ->
+                Map.of(
+                    "to", mail.to(),
+                    "subject", mail.subject(),
+                    "text", mail.text(),
+                    "messageId", mail.messageId()))
+        .toList();
   }
 
   /** How many effects {@code operation} (for example {@code payment/charges}) has had. */
@@ -98,6 +119,17 @@ public final class SampleServices implements AutoCloseable {
 
   private Route routes() {
     return concat(
+        path(
+            "mails",
+            () ->
+                org.apache.pekko.http.javadsl.server.Directives.get(
+                    () ->
+                        complete(
+                            json(
+                                StatusCodes.OK,
+                                EngineJson.mapper()
+                                    .createObjectNode()
+                                    .set("mails", EngineJson.mapper().valueToTree(mails())))))),
         pathPrefix(
             "inventory",
             () ->
@@ -202,6 +234,7 @@ public final class SampleServices implements AutoCloseable {
 
   @Override
   public void close() {
+    mailbox.close();
     system.terminate();
     system.getWhenTerminated().toCompletableFuture().join();
   }
