@@ -35,3 +35,12 @@ CREATE TABLE IF NOT EXISTS PUBLIC."snapshot" (
     "meta_payload" BLOB,
     PRIMARY KEY("persistence_id","sequence_number")
 );
+-- The instances whose recovery found that their definition no longer reproduces their history,
+-- written by the node that recovered them and read by the health check of every node.
+CREATE TABLE IF NOT EXISTS onex_diverged_instances (
+    workflow_type VARCHAR(200) NOT NULL,
+    instance_id VARCHAR(200) NOT NULL,
+    detail VARCHAR(4000) NOT NULL,
+    since TIMESTAMP NOT NULL,
+    PRIMARY KEY (workflow_type, instance_id)
+);

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * The outcome of the engine's health checks: each named check (for example {@code journal}, {@code
- * cluster}) with whether it passed and a short detail. The engine is up when all pass.
+ * cluster}, {@code instances}) with whether it passed and a short detail. A critical check that
+ * fails means the node cannot serve ({@link Status#DOWN}); a failing check that is not critical
+ * means it serves with something to look at ({@link Status#DEGRADED}).
  */
 public record EngineHealth(Map<String, Check> checks) {
 
@@ -13,12 +15,40 @@ public record EngineHealth(Map<String, Check> checks) {
     checks = Map.copyOf(checks);
   }
 
-  /** One check: whether it passed, and what was seen. */
-  public record Check(boolean up, String detail) {}
+  /** How the node is, all checks taken together. */
+  public enum Status {
+    /** Every check passed. */
+    UP,
+    /** Only checks that are not critical failed: the node serves everything else. */
+    DEGRADED,
+    /** A critical check failed: the node cannot serve. */
+    DOWN
+  }
+
+  /**
+   * One check: whether it passed, what was seen, and whether its failure stops the node from
+   * serving.
+   */
+  public record Check(boolean up, String detail, boolean critical) {
+
+    /** A critical check. */
+    public Check(boolean up, String detail) {
+      this(up, detail, true);
+    }
+  }
+
+  /** The node's status from its checks. */
+  @JsonIgnore
+  public Status status() {
+    if (checks.values().stream().anyMatch(check -> !check.up() && check.critical())) {
+      return Status.DOWN;
+    }
+    return checks.values().stream().allMatch(Check::up) ? Status.UP : Status.DEGRADED;
+  }
 
   /** Whether every check passed. */
   @JsonIgnore
   public boolean up() {
-    return checks.values().stream().allMatch(Check::up);
+    return status() == Status.UP;
   }
 }

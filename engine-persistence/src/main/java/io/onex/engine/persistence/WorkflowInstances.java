@@ -7,7 +7,6 @@ import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.Done;
@@ -38,16 +37,21 @@ public final class WorkflowInstances {
   /**
    * The instances hosting {@code registry}'s definitions, with the settings of {@code
    * onex.instance} in {@code config}, {@code clock} for expiry and timers (reducers never see it),
-   * and {@code dispatcher} for their intents.
+   * {@code dispatcher} for their intents and {@code divergences} for what their recoveries find.
    */
   public static WorkflowInstances create(
-      WorkflowRegistry registry, Config config, Clock clock, IntentDispatcher dispatcher) {
+      WorkflowRegistry registry,
+      Config config,
+      Clock clock,
+      IntentDispatcher dispatcher,
+      DivergenceLog divergences) {
     return new WorkflowInstances(
         new WorkflowRuntime(
             registry,
             clock,
             WorkflowRuntime.InstanceSettings.fromConfig(config.getConfig("onex.instance")),
-            dispatcher));
+            dispatcher,
+            divergences));
   }
 
   /**
@@ -63,14 +67,6 @@ public final class WorkflowInstances {
   /** The definitions the instances run. */
   public WorkflowRegistry registry() {
     return runtime.registry();
-  }
-
-  /**
-   * The instances of this node whose recovery found a divergence, {@code <type>/<id>} to what
-   * diverged, since the node started.
-   */
-  public Map<String, String> diverged() {
-    return Map.copyOf(runtime.diverged());
   }
 
   /**

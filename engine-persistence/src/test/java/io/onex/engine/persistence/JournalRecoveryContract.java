@@ -55,7 +55,8 @@ abstract class JournalRecoveryContract {
             new WorkflowRegistry().register(CounterWorkflow.definition()),
             kit.system().settings().config(),
             Clock.systemUTC(),
-            (type, instanceId, intent) -> {});
+            (type, instanceId, intent) -> {},
+            DivergenceLog.NONE);
     return kit.spawn(instances.behavior(CounterWorkflow.TYPE, id, self -> {}));
   }
 

@@ -14,6 +14,7 @@ import io.onex.engine.effects.EffectHandlers;
 import io.onex.engine.effects.ExecutorSettings;
 import io.onex.engine.effects.IntentExecutor;
 import io.onex.engine.effects.handlers.BuiltInHandlers;
+import io.onex.engine.persistence.DivergedInstances;
 import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.JournalSchema;
 import io.onex.engine.persistence.JournalSettings;
@@ -32,6 +33,7 @@ import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -83,6 +85,17 @@ public final class EngineBootstrap {
       Duration askTimeout = effective.getDuration("onex.engine.ask-timeout");
       Executor executor = system.executionContext();
 
+      DivergedInstances diverged =
+          DivergedInstances.open(
+              journal, system.dispatchers().lookup(DispatcherSelector.blocking()), clock);
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+              "onex-diverged-instances",
+              () -> {
+                diverged.close();
+                return CompletableFuture.completedFuture(Done.done());
+              });
       InstanceShards shards = new InstanceShards(system);
       IntentExecutor intents =
           IntentExecutor.start(
@@ -93,7 +106,7 @@ public final class EngineBootstrap {
               clock,
               metrics);
       WorkflowInstances instances =
-          WorkflowInstances.create(registry, effective, clock, intents::execute);
+          WorkflowInstances.create(registry, effective, clock, intents::execute, diverged);
       shards.hostWith(instances);
       registry.types().forEach(shards::host);
 
@@ -110,7 +123,7 @@ public final class EngineBootstrap {
           journal,
           registry.types(),
           handlers.all().stream().map(EffectHandler::handlerType).toList());
-      return assemble(system, effective, registry, shards, instances, intents, clock, metrics);
+      return assemble(system, effective, registry, shards, diverged, intents, clock, metrics);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -122,7 +135,7 @@ public final class EngineBootstrap {
       Config config,
       WorkflowRegistry registry,
       InstanceShards shards,
-      WorkflowInstances instances,
+      DivergedInstances diverged,
       IntentExecutor intents,
       Clock clock,
       MeterRegistry metrics) {
@@ -144,7 +157,7 @@ public final class EngineBootstrap {
             config.getDuration("onex.engine.end-watch-renewal"));
     NodeOperations operations =
         new NodeOperations(
-            new HealthChecks(system, inspector, instances, askTimeout, executor),
+            new HealthChecks(system, inspector, diverged, askTimeout, executor),
             new ClusterViews(system, shards, askTimeout, executor),
             intents,
             metrics);

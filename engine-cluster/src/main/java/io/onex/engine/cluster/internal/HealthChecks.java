@@ -1,10 +1,11 @@
 package io.onex.engine.cluster.internal;
 
 import io.onex.engine.cluster.EngineHealth;
+import io.onex.engine.persistence.DivergedInstances;
 import io.onex.engine.persistence.HistoryInspector;
-import io.onex.engine.persistence.WorkflowInstances;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -15,26 +16,27 @@ import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * The node's health checks: {@code journal} (the journal database answers a query within the ask
- * timeout), {@code cluster} (this node is an Up member), {@code instances} (which instances
- * diverged on recovery).
+ * timeout) and {@code cluster} (this node is an Up member), both critical; {@code instances} (no
+ * instance of the cluster has diverged, as the journal database lists them), which is not: a
+ * diverged instance refuses actions, the node serves every other.
  */
 final class HealthChecks {
 
   private final ActorSystem<?> system;
   private final HistoryInspector journal;
-  private final WorkflowInstances instances;
+  private final DivergedInstances diverged;
   private final Duration timeout;
   private final Executor executor;
 
   HealthChecks(
       ActorSystem<?> system,
       HistoryInspector journal,
-      WorkflowInstances instances,
+      DivergedInstances diverged,
       Duration timeout,
       Executor executor) {
     this.system = system;
     this.journal = journal;
-    this.instances = instances;
+    this.diverged = diverged;
     this.timeout = timeout;
     this.executor = executor;
   }
@@ -43,34 +45,44 @@ final class HealthChecks {
     MemberStatus status = Cluster.get(system).selfMember().status();
     EngineHealth.Check cluster =
         new EngineHealth.Check(status == MemberStatus.up(), "member " + status);
-    return journal
-        .ping()
-        .toCompletableFuture()
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .handleAsync(
-            (done, error) -> {
-              EngineHealth.Check reachable =
-                  error == null
-                      ? new EngineHealth.Check(true, "reachable")
-                      : new EngineHealth.Check(
-                          false, "unreachable: " + InstanceRequests.rootCause(error));
-              return new EngineHealth(
-                  Map.of("journal", reachable, "cluster", cluster, "instances", instancesCheck()));
-            },
-            executor);
+    CompletableFuture<EngineHealth.Check> reachable =
+        journal
+            .ping()
+            .toCompletableFuture()
+            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .handle(
+                (done, error) ->
+                    error == null
+                        ? new EngineHealth.Check(true, "reachable")
+                        : new EngineHealth.Check(
+                            false, "unreachable: " + InstanceRequests.rootCause(error)));
+    CompletableFuture<EngineHealth.Check> instances =
+        diverged
+            .list()
+            .toCompletableFuture()
+            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .handle(HealthChecks::instancesCheck);
+    return reachable.thenCombineAsync(
+        instances,
+        (journalCheck, instancesCheck) ->
+            new EngineHealth(
+                Map.of("journal", journalCheck, "cluster", cluster, "instances", instancesCheck)),
+        executor);
   }
 
-  private EngineHealth.Check instancesCheck() {
-    Map<String, String> diverged = instances.diverged();
-    if (diverged.isEmpty()) {
-      return new EngineHealth.Check(true, "no instance diverged");
+  private static EngineHealth.Check instancesCheck(Map<String, String> listed, Throwable error) {
+    if (error != null) {
+      return new EngineHealth.Check(false, "unknown: " + InstanceRequests.rootCause(error), false);
+    }
+    if (listed.isEmpty()) {
+      return new EngineHealth.Check(true, "no instance diverged", false);
     }
     return new EngineHealth.Check(
-        true,
+        false,
         "diverged: "
-            + diverged.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
+            + listed.entrySet().stream()
                 .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
-                .collect(Collectors.joining("; ")));
+                .collect(Collectors.joining("; ")),
+        false);
   }
 }

@@ -36,7 +36,12 @@ final class SelfRegistration {
                 operations
                     .health()
                     .thenApply(
-                        checks -> checks.up() ? HealthStatus.HEALTHY : HealthStatus.UNHEALTHY));
+                        checks ->
+                            switch (checks.status()) {
+                              case UP -> HealthStatus.HEALTHY;
+                              case DEGRADED -> HealthStatus.DEGRADED;
+                              case DOWN -> HealthStatus.UNHEALTHY;
+                            }));
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseBeforeServiceUnbind(),

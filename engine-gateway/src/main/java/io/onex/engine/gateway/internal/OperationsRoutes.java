@@ -90,7 +90,9 @@ final class OperationsRoutes extends RouteSupport {
             .thenApplyAsync(
                 health ->
                     jsonResponse(
-                        health.up() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+                        health.status() == EngineHealth.Status.DOWN
+                            ? StatusCodes.SERVICE_UNAVAILABLE
+                            : StatusCodes.OK,
                         healthBody(health)),
                 executor);
     return completeWithFuture(response);
@@ -98,7 +100,7 @@ final class OperationsRoutes extends RouteSupport {
 
   private ObjectNode healthBody(EngineHealth health) {
     ObjectNode body = json.createObjectNode();
-    body.put("status", health.up() ? "UP" : "DOWN");
+    body.put("status", health.status().name());
     ObjectNode checks = body.putObject("checks");
     health
         .checks()
@@ -107,6 +109,7 @@ final class OperationsRoutes extends RouteSupport {
               ObjectNode node = checks.putObject(name);
               node.put("status", check.up() ? "UP" : "DOWN");
               node.put("detail", check.detail());
+              node.put("critical", check.critical());
             });
     body.set("circuitBreakers", json.valueToTree(operations.circuitBreakers()));
     return body;

@@ -46,12 +46,7 @@ public final class GatewayNode implements AutoCloseable {
       Map<String, Object> settings,
       Authenticator authenticator,
       WorkflowDefinition<?, ?>... extra) {
-    Map<String, Object> all = new HashMap<>();
-    all.put("onex.http.host", "127.0.0.1");
-    all.put("onex.http.port", 0);
-    all.put("onex.cluster.port", 0);
-    all.putAll(settings);
-    Config config = ConfigFactory.parseMap(all).withFallback(ConfigFactory.load()).resolve();
+    Config config = config(settings);
     WorkflowRegistry registry =
         new WorkflowRegistry()
             .register(CounterWorkflow.definition())
@@ -59,6 +54,25 @@ public final class GatewayNode implements AutoCloseable {
     for (WorkflowDefinition<?, ?> definition : extra) {
       registry.register(definition);
     }
+    return start(config, registry, authenticator);
+  }
+
+  /** Starts a node hosting exactly {@code registry}. */
+  public static GatewayNode startWith(Map<String, Object> settings, WorkflowRegistry registry) {
+    return start(config(settings), registry, Authenticator.ALLOW_ALL);
+  }
+
+  private static Config config(Map<String, Object> settings) {
+    Map<String, Object> all = new HashMap<>();
+    all.put("onex.http.host", "127.0.0.1");
+    all.put("onex.http.port", 0);
+    all.put("onex.cluster.port", 0);
+    all.putAll(settings);
+    return ConfigFactory.parseMap(all).withFallback(ConfigFactory.load()).resolve();
+  }
+
+  private static GatewayNode start(
+      Config config, WorkflowRegistry registry, Authenticator authenticator) {
     WorkflowEngine engine = WorkflowEngine.create(config, registry);
     try {
       return new GatewayNode(engine, HttpGateway.bind(engine, config, authenticator));

@@ -368,9 +368,12 @@ public final class WorkflowInstanceBehavior
             RecoveryCompleted.instance(),
             state -> {
               if (state instanceof Active active) {
+                runtime.divergences().recovered(workflowType, instanceId);
                 dispatch(active.instance().pendingIntents());
               } else if (state instanceof Diverged diverged) {
-                runtime.diverged().put(workflowType + "/" + instanceId, diverged.error().message());
+                runtime
+                    .divergences()
+                    .diverged(workflowType, instanceId, diverged.error().message());
               }
             })
         .build();

@@ -5,6 +5,7 @@ import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.machine.InstanceMachine;
+import io.onex.engine.persistence.DivergenceLog;
 import io.onex.engine.persistence.IntentDispatcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class WorkflowRuntime {
   private final Clock clock;
   private final InstanceSettings settings;
   private final IntentDispatcher dispatcher;
-  private final Map<String, String> diverged = new ConcurrentHashMap<>();
+  private final DivergenceLog divergences;
 
   /** Per-instance settings, read from {@code onex.instance}. */
   public record InstanceSettings(
@@ -54,11 +55,13 @@ public final class WorkflowRuntime {
       WorkflowRegistry registry,
       Clock clock,
       InstanceSettings settings,
-      IntentDispatcher dispatcher) {
+      IntentDispatcher dispatcher,
+      DivergenceLog divergences) {
     this.registry = registry;
     this.clock = clock;
     this.settings = settings;
     this.dispatcher = dispatcher;
+    this.divergences = divergences;
   }
 
   public WorkflowRegistry registry() {
@@ -82,12 +85,9 @@ public final class WorkflowRuntime {
     return dispatcher;
   }
 
-  /**
-   * The instances of this node whose recovery found a divergence ({@code <type>/<id>} to what
-   * diverged), for the health report.
-   */
-  public Map<String, String> diverged() {
-    return diverged;
+  /** Where instances report what their recovery found. */
+  public DivergenceLog divergences() {
+    return divergences;
   }
 
   /** The machine of the given definition version; throws if that version is not registered. */

@@ -13,6 +13,7 @@ import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.persistence.DivergenceLog;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.InstanceReply.Accepted;
@@ -73,7 +74,8 @@ class WorkflowInstanceBehaviorTest {
             Duration.ofHours(1),
             Duration.ofMinutes(1),
             true),
-        (type, id, intent) -> {});
+        (type, id, intent) -> {},
+        DivergenceLog.NONE);
   }
 
   @BeforeEach
@@ -234,7 +236,8 @@ class WorkflowInstanceBehaviorTest {
                   Duration.ofHours(1),
                   Duration.ofMillis(200),
                   true),
-              (type, id, intent) -> dispatched.add(intent));
+              (type, id, intent) -> dispatched.add(intent),
+              DivergenceLog.NONE);
       var lossy =
           EventSourcedBehaviorTestKit.create(
               testKit.system(),
