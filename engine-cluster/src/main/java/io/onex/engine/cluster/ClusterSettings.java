@@ -92,6 +92,10 @@ public final class ClusterSettings {
   public Config toPekkoConfig() {
     Map<String, Object> settings = new HashMap<>();
     settings.put("pekko.cluster.roles", roles);
+    String backoff = raw.getDuration("failure-backoff").toMillis() + "ms";
+    settings.put("pekko.cluster.sharding.shard-failure-backoff", backoff);
+    settings.put("pekko.cluster.sharding.entity-restart-backoff", backoff);
+    settings.put("pekko.cluster.sharding.coordinator-failure-backoff", backoff);
     settings.putAll(
         Map.of(
             "pekko.actor.provider",

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -56,6 +57,8 @@ public final class JournalSettings {
   private final int threads;
   private final int batchSize;
   private final int writeParallelism;
+  private final Duration connectionTimeout;
+  private final Config circuitBreaker;
 
   private JournalSettings(Config config) {
     Config journal = config.getConfig("onex.journal");
@@ -78,6 +81,15 @@ public final class JournalSettings {
     this.threads = positive(journal, "threads");
     this.batchSize = positive(journal, "batch-size");
     this.writeParallelism = positive(journal, "write-parallelism");
+    this.connectionTimeout = journal.getDuration("connection-timeout");
+    if (connectionTimeout.toMillis() < 1_500) {
+      throw new ConfigException.BadValue(
+          "onex.journal.connection-timeout",
+          "expected at least 1500ms (the pool's validation takes up to 1s), but got "
+              + connectionTimeout.toMillis()
+              + "ms");
+    }
+    this.circuitBreaker = journal.getConfig("circuit-breaker");
   }
 
   /** Reads the settings from a resolved configuration. */
@@ -125,7 +137,14 @@ public final class JournalSettings {
             "driver", dialect.driver(),
             "numThreads", threads,
             "maxConnections", maxConnections,
-            "minConnections", minConnections);
+            "minConnections", minConnections,
+            "connectionTimeout", connectionTimeout.toMillis(),
+            "validationTimeout", 1_000);
+    Map<String, Object> breaker =
+        Map.of(
+            "max-failures", circuitBreaker.getInt("max-failures"),
+            "call-timeout", circuitBreaker.getDuration("call-timeout").toMillis() + "ms",
+            "reset-timeout", circuitBreaker.getDuration("reset-timeout").toMillis() + "ms");
     return ConfigFactory.parseMap(
             Map.of(
                 "pekko.persistence.journal.plugin", "jdbc-journal",
@@ -140,7 +159,9 @@ public final class JournalSettings {
             "pekko-persistence-jdbc.shared-databases.default.profile",
             ConfigValueFactory.fromAnyRef(dialect.slickProfile))
         .withValue(
-            "pekko-persistence-jdbc.shared-databases.default.db", ConfigValueFactory.fromMap(db));
+            "pekko-persistence-jdbc.shared-databases.default.db", ConfigValueFactory.fromMap(db))
+        .withValue("jdbc-journal.circuit-breaker", ConfigValueFactory.fromMap(breaker))
+        .withValue("jdbc-snapshot-store.circuit-breaker", ConfigValueFactory.fromMap(breaker));
   }
 
   @Override

@@ -144,6 +144,13 @@ public final class EngineBootstrap {
     LeaseManager leases = LeaseManager.of(system);
     NodeRegistry nodes = NodeRegistry.create(system);
     HistoryInspector inspector = HistoryInspector.create(system, registry);
+    JournalAvailability journal =
+        JournalAvailability.start(
+            system,
+            inspector,
+            config.getDuration("onex.journal.probe-interval"),
+            config.getDuration("onex.journal.probe-timeout"),
+            clock);
     InstanceRequests requests =
         new InstanceRequests(shards, registry, askTimeout, executor, metrics);
     InstanceClient client =
@@ -152,6 +159,7 @@ public final class EngineBootstrap {
             shards,
             requests,
             new LeaseGate(registry, leases, requests),
+            journal,
             new HistoryFacade(inspector, requests, executor),
             clock,
             config.getDuration("onex.engine.end-watch-renewal"));

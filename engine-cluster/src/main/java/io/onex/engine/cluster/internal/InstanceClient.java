@@ -32,6 +32,7 @@ final class InstanceClient implements WorkflowClient {
   private final InstanceShards shards;
   private final InstanceRequests requests;
   private final LeaseGate leaseGate;
+  private final JournalAvailability journal;
   private final WorkflowHistory history;
   private final Clock clock;
   private final Duration endWatchRenewal;
@@ -42,6 +43,7 @@ final class InstanceClient implements WorkflowClient {
       InstanceShards shards,
       InstanceRequests requests,
       LeaseGate leaseGate,
+      JournalAvailability journal,
       WorkflowHistory history,
       Clock clock,
       Duration endWatchRenewal) {
@@ -49,6 +51,7 @@ final class InstanceClient implements WorkflowClient {
     this.shards = shards;
     this.requests = requests;
     this.leaseGate = leaseGate;
+    this.journal = journal;
     this.history = history;
     this.clock = clock;
     this.endWatchRenewal = endWatchRenewal;
@@ -64,15 +67,17 @@ final class InstanceClient implements WorkflowClient {
                   ? UUID.randomUUID().toString()
                   : InvalidIdentifierException.requireValid("instanceId", request.instanceId());
           Action action = request.toAction(clock.instant());
-          return leaseGate
-              .admitStart(workflowType, instanceId, action)
-              .thenCompose(
-                  admitted ->
-                      requests.ask(
-                          workflowType,
-                          instanceId,
-                          replyTo -> new InstanceCommand.Start(action, replyTo),
-                          InstanceReply.Accepted::instance));
+          return journal.guard(
+              () ->
+                  leaseGate
+                      .admitStart(workflowType, instanceId, action)
+                      .thenCompose(
+                          admitted ->
+                              requests.ask(
+                                  workflowType,
+                                  instanceId,
+                                  replyTo -> new InstanceCommand.Start(action, replyTo),
+                                  InstanceReply.Accepted::instance)));
         });
   }
 
@@ -83,15 +88,18 @@ final class InstanceClient implements WorkflowClient {
         () -> {
           requests.checkAddress(workflowType, instanceId);
           Action action = request.toAction(clock.instant());
-          return leaseGate
-              .admit(workflowType, instanceId, action)
-              .thenCompose(
-                  admitted ->
-                      requests.ask(
-                          workflowType,
-                          instanceId,
-                          replyTo -> new InstanceCommand.Apply(action, replyTo),
-                          accepted -> new ActionOutcome(accepted.instance(), accepted.intents())));
+          return journal.guard(
+              () ->
+                  leaseGate
+                      .admit(workflowType, instanceId, action)
+                      .thenCompose(
+                          admitted ->
+                              requests.ask(
+                                  workflowType,
+                                  instanceId,
+                                  replyTo -> new InstanceCommand.Apply(action, replyTo),
+                                  accepted ->
+                                      new ActionOutcome(accepted.instance(), accepted.intents()))));
         });
   }
 

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -79,7 +80,10 @@ public final class WorkflowInstanceBehavior
       String instanceId,
       WorkflowRuntime runtime,
       Consumer<ActorRef<InstanceCommand>> passivate) {
-    super(persistenceId(workflowType, instanceId));
+    super(
+        persistenceId(workflowType, instanceId),
+        SupervisorStrategy.restartWithBackoff(
+            runtime.settings().restartBackoffMin(), runtime.settings().restartBackoffMax(), 0.2));
     this.context = context;
     this.scheduler = scheduler;
     this.timers = new DurableTimers(scheduler, runtime.clock());

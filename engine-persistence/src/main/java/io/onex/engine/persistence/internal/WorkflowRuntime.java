@@ -37,7 +37,9 @@ public final class WorkflowRuntime {
       int idempotencyMaxKeys,
       Duration idempotencyMaxAge,
       Duration redispatchAfter,
-      boolean validateState) {
+      boolean validateState,
+      Duration restartBackoffMin,
+      Duration restartBackoffMax) {
 
     public static InstanceSettings fromConfig(Config instance) {
       return new InstanceSettings(
@@ -47,7 +49,9 @@ public final class WorkflowRuntime {
           instance.getInt("idempotency.max-keys"),
           instance.getDuration("idempotency.max-age"),
           instance.getDuration("redispatch-after"),
-          instance.getBoolean("validate-state"));
+          instance.getBoolean("validate-state"),
+          instance.getDuration("restart-backoff.min"),
+          instance.getDuration("restart-backoff.max"));
     }
   }
 

@@ -73,7 +73,9 @@ class WorkflowInstanceBehaviorTest {
             3,
             Duration.ofHours(1),
             Duration.ofMinutes(1),
-            true),
+            true,
+            Duration.ofMillis(200),
+            Duration.ofSeconds(3)),
         (type, id, intent) -> {},
         DivergenceLog.NONE);
   }
@@ -235,7 +237,9 @@ class WorkflowInstanceBehaviorTest {
                   3,
                   Duration.ofHours(1),
                   Duration.ofMillis(200),
-                  true),
+                  true,
+                  Duration.ofMillis(200),
+                  Duration.ofSeconds(3)),
               (type, id, intent) -> dispatched.add(intent),
               DivergenceLog.NONE);
       var lossy =
