@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS PUBLIC."event_journal" (
     "writer" VARCHAR NOT NULL,
     "write_timestamp" BIGINT NOT NULL,
     "adapter_manifest" VARCHAR NOT NULL,
-    "event_payload" BLOB NOT NULL,
+    "event_payload" VARBINARY NOT NULL,
     "event_ser_id" INTEGER NOT NULL,
     "event_ser_manifest" VARCHAR NOT NULL,
     "meta_payload" BLOB,
@@ -23,13 +23,15 @@ CREATE TABLE IF NOT EXISTS PUBLIC."event_tag" (
     PRIMARY KEY("event_id", "tag"),
     CONSTRAINT fk_event_journal FOREIGN KEY("event_id") REFERENCES "event_journal"("ordering") ON DELETE CASCADE
 );
+-- Events by tag (the awaiting-instances projection) are read by tag in journal order.
+CREATE INDEX IF NOT EXISTS "event_tag_tag_idx" ON PUBLIC."event_tag" ("tag", "event_id");
 CREATE TABLE IF NOT EXISTS PUBLIC."snapshot" (
     "persistence_id" VARCHAR(512) NOT NULL,
     "sequence_number" BIGINT NOT NULL,
     "created" BIGINT NOT NULL,
     "snapshot_ser_id" INTEGER NOT NULL,
     "snapshot_ser_manifest" VARCHAR NOT NULL,
-    "snapshot_payload" BLOB NOT NULL,
+    "snapshot_payload" VARBINARY NOT NULL,
     "meta_ser_id" INTEGER,
     "meta_ser_manifest" VARCHAR,
     "meta_payload" BLOB,
@@ -43,4 +45,18 @@ CREATE TABLE IF NOT EXISTS onex_diverged_instances (
     detail VARCHAR(4000) NOT NULL,
     since TIMESTAMP NOT NULL,
     PRIMARY KEY (workflow_type, instance_id)
+);
+-- The instances that await an intent's outcome or a timer, kept from the journal's events tagged
+-- onex-awaiting by a projection, and woken after a crash or the loss of a node.
+CREATE TABLE IF NOT EXISTS onex_awaiting_instances (
+    workflow_type VARCHAR(200) NOT NULL,
+    instance_id VARCHAR(200) NOT NULL,
+    sequence_number BIGINT NOT NULL,
+    PRIMARY KEY (workflow_type, instance_id)
+);
+-- One-off steps the engine took on this database (such as waking the instances of a journal
+-- written before the awaiting-instances table existed).
+CREATE TABLE IF NOT EXISTS onex_migrations (
+    name VARCHAR(200) NOT NULL PRIMARY KEY,
+    done_at TIMESTAMP NOT NULL
 );

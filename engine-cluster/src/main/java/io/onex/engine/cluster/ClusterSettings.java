@@ -12,8 +12,7 @@ import org.apache.pekko.actor.Address;
 /**
  * The node's cluster settings, read from {@code onex.cluster}: its address, the seed nodes it joins
  * through, its roles, the split brain resolver's strategy. Turns them into the Pekko settings they
- * stand for, with remembered entities kept in the journal. Immutable; a malformed value fails at
- * start naming its key.
+ * stand for. Immutable; a malformed value fails at start naming its key.
  */
 public final class ClusterSettings {
 
@@ -87,7 +86,7 @@ public final class ClusterSettings {
 
   /**
    * The Pekko settings these stand for, to lay over the configuration: the cluster provider, the
-   * Artery address, the split brain resolver and the journal as store of remembered entities.
+   * Artery address and the split brain resolver.
    */
   public Config toPekkoConfig() {
     Map<String, Object> settings = new HashMap<>();
@@ -109,9 +108,7 @@ public final class ClusterSettings {
             "pekko.cluster.split-brain-resolver.active-strategy",
             splitBrainStrategy,
             "pekko.cluster.split-brain-resolver.stable-after",
-            raw.getDuration("split-brain-stable-after").toMillis() + "ms",
-            "pekko.cluster.sharding.remember-entities-store",
-            "eventsourced"));
+            raw.getDuration("split-brain-stable-after").toMillis() + "ms"));
     return ConfigFactory.parseMap(settings);
   }
 }

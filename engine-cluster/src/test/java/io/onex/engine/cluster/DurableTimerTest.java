@@ -60,7 +60,7 @@ class DurableTimerTest {
     }
 
     try (WorkflowEngine second = startEngine()) {
-      // nobody sends the instance a message: the remembered instance re-arms its timer itself
+      // nobody sends the instance a message: it is woken as one that awaits a timer, and re-arms it
       Awaitility.await()
           .atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofMillis(200))
@@ -150,9 +150,8 @@ class DurableTimerTest {
     return engine
         .client()
         .history()
-        .page(CounterWorkflow.TYPE, "timed", 1, 100)
+        .export(CounterWorkflow.TYPE, "timed")
         .toCompletableFuture()
-        .join()
-        .events();
+        .join();
   }
 }

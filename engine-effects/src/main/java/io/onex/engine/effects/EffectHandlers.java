@@ -25,6 +25,7 @@ public final class EffectHandlers {
 
   private final Map<String, EffectHandler> byType = new ConcurrentHashMap<>();
   private final Map<String, Config> configs = new ConcurrentHashMap<>();
+  private final Map<String, Config> targetConfigs = new ConcurrentHashMap<>();
 
   /** Registers {@code handler}; throws if its type is taken. */
   public EffectHandlers register(EffectHandler handler) {
@@ -53,6 +54,7 @@ public final class EffectHandlers {
       String path = "onex.handlers." + handler.handlerType();
       Config own = config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty();
       configs.put(handler.handlerType(), own);
+      targetConfigs.clear();
       handler.initialize(own);
     }
   }
@@ -62,15 +64,24 @@ public final class EffectHandlers {
    * target's section {@code onex.handlers.<type>.targets.<target>} when that is an object.
    */
   public Config operationConfig(Intent intent) {
-    Config own = configs.getOrDefault(intent.type(), ConfigFactory.empty());
-    Config target = ConfigFactory.empty();
-    if (own.hasPath("targets")) {
-      ConfigValue section = own.getConfig("targets").root().get(intent.target());
+    Config target =
+        targetConfigs.computeIfAbsent(
+            intent.type() + '\u0000' + intent.target(),
+            key -> targetConfig(intent.type(), intent.target()));
+    return intent.metadata().isEmpty()
+        ? target
+        : ConfigValueFactory.fromMap(intent.metadata()).toConfig().withFallback(target);
+  }
+
+  private Config targetConfig(String type, String target) {
+    Config own = configs.getOrDefault(type, ConfigFactory.empty());
+    if (target != null && own.hasPath("targets")) {
+      ConfigValue section = own.getConfig("targets").root().get(target);
       if (section instanceof ConfigObject object) {
-        target = object.toConfig();
+        return object.toConfig();
       }
     }
-    return ConfigValueFactory.fromMap(intent.metadata()).toConfig().withFallback(target);
+    return ConfigFactory.empty();
   }
 
   /** Shuts every handler down, each within {@code timeout}. */

@@ -1,6 +1,5 @@
 package io.onex.engine.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,16 +40,7 @@ public final class DivergedInstances implements DivergenceLog, AutoCloseable {
   private final Map<String, String> pending = new ConcurrentHashMap<>();
 
   private DivergedInstances(JournalSettings settings, Executor blocking, Clock clock) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("onex-diverged-instances");
-    config.setJdbcUrl(settings.url());
-    config.setUsername(settings.user());
-    config.setPassword(settings.password());
-    config.setMaximumPoolSize(2);
-    config.setMinimumIdle(0);
-    config.setInitializationFailTimeout(-1);
-    config.setConnectionTimeout(5_000);
-    this.dataSource = new HikariDataSource(config);
+    this.dataSource = settings.openPool("onex-diverged-instances", 2);
     this.dialect = settings.dialect();
     this.blocking = blocking;
     this.clock = clock;

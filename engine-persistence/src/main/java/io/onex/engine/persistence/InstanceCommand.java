@@ -43,6 +43,14 @@ public sealed interface InstanceCommand extends EngineSerializable {
     INSTANCE
   }
 
+  /**
+   * Start if not running: sent to instances that await work after a crash or the loss of a node,
+   * whose recovery then hands their pending intents over and arms their timers. Not answered.
+   */
+  enum Wake implements InstanceCommand {
+    INSTANCE
+  }
+
   /** Nothing reached the instance for a while; sent by the instance to itself. */
   enum Idle implements InstanceCommand {
     INSTANCE

@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,14 +23,20 @@ public final class JournalSettings {
 
   /** The databases the journal can live in. */
   public enum Dialect {
-    H2("slick.jdbc.H2Profile$", "org.h2.Driver", "onex/schema/h2.sql"),
-    POSTGRES("slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "onex/schema/postgres.sql");
+    H2("slick.jdbc.H2Profile$", "org.h2.Driver", "onex/schema/h2.sql", "h2-dialect"),
+    POSTGRES(
+        "slick.jdbc.PostgresProfile$",
+        "org.postgresql.Driver",
+        "onex/schema/postgres.sql",
+        "postgres-dialect");
 
     private final String slickProfile;
     private final String driver;
     private final String schemaScript;
+    private final String projectionDialect;
 
-    Dialect(String slickProfile, String driver, String schemaScript) {
+    Dialect(String slickProfile, String driver, String schemaScript, String projectionDialect) {
+      this.projectionDialect = projectionDialect;
       this.slickProfile = slickProfile;
       this.driver = driver;
       this.schemaScript = schemaScript;
@@ -118,6 +126,23 @@ public final class JournalSettings {
     return embedded;
   }
 
+  /**
+   * A connection pool of its own on the journal database, of at most {@code size} connections, for
+   * the engine's own tables; it connects lazily, so that it opens while the database is down.
+   */
+  public HikariDataSource openPool(String name, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(0);
+    config.setInitializationFailTimeout(-1);
+    config.setConnectionTimeout(connectionTimeout.toMillis());
+    return new HikariDataSource(config);
+  }
+
   /** Whether the engine creates missing journal tables at start. */
   public boolean createSchema() {
     return createSchema;
@@ -125,8 +150,9 @@ public final class JournalSettings {
 
   /**
    * The Pekko persistence and pekko-persistence-jdbc settings these settings stand for: the JDBC
-   * plugins for journal, snapshots and queries, sharing one connection pool. Meant to be laid over
-   * the configuration, so that no library's defaults can replace them.
+   * plugins for journal, snapshots and queries, sharing one connection pool, and the SQL dialect of
+   * the engine's projections. Meant to be laid over the configuration, so that no library's
+   * defaults can replace them.
    */
   public Config toPekkoConfig() {
     Map<String, Object> db =
@@ -147,14 +173,26 @@ public final class JournalSettings {
             "reset-timeout", circuitBreaker.getDuration("reset-timeout").toMillis() + "ms");
     return ConfigFactory.parseMap(
             Map.of(
-                "pekko.persistence.journal.plugin", "jdbc-journal",
-                "pekko.persistence.snapshot-store.plugin", "jdbc-snapshot-store",
-                "pekko.persistence.state.plugin", "",
-                "jdbc-journal.use-shared-db", SHARED_DB,
-                "jdbc-journal.batchSize", batchSize,
-                "jdbc-journal.parallelism", writeParallelism,
-                "jdbc-snapshot-store.use-shared-db", SHARED_DB,
-                "jdbc-read-journal.use-shared-db", SHARED_DB))
+                "pekko.persistence.journal.plugin",
+                "jdbc-journal",
+                "pekko.persistence.snapshot-store.plugin",
+                "jdbc-snapshot-store",
+                "pekko.persistence.state.plugin",
+                "",
+                "jdbc-journal.use-shared-db",
+                SHARED_DB,
+                "jdbc-journal.batchSize",
+                batchSize,
+                "jdbc-journal.parallelism",
+                writeParallelism,
+                "jdbc-snapshot-store.use-shared-db",
+                SHARED_DB,
+                "jdbc-read-journal.use-shared-db",
+                SHARED_DB,
+                "pekko.projection.jdbc.dialect",
+                dialect.projectionDialect,
+                "pekko.projection.jdbc.blocking-jdbc-dispatcher.thread-pool-executor.fixed-pool-size",
+                3))
         .withValue(
             "pekko-persistence-jdbc.shared-databases.default.profile",
             ConfigValueFactory.fromAnyRef(dialect.slickProfile))

@@ -37,21 +37,24 @@ public final class WorkflowInstances {
   /**
    * The instances hosting {@code registry}'s definitions, with the settings of {@code
    * onex.instance} in {@code config}, {@code clock} for expiry and timers (reducers never see it),
-   * {@code dispatcher} for their intents and {@code divergences} for what their recoveries find.
+   * {@code dispatcher} for their intents, {@code divergences} for what their recoveries find and
+   * {@code awaiting} for what they await.
    */
   public static WorkflowInstances create(
       WorkflowRegistry registry,
       Config config,
       Clock clock,
       IntentDispatcher dispatcher,
-      DivergenceLog divergences) {
+      DivergenceLog divergences,
+      AwaitingLog awaiting) {
     return new WorkflowInstances(
         new WorkflowRuntime(
             registry,
             clock,
             WorkflowRuntime.InstanceSettings.fromConfig(config.getConfig("onex.instance")),
             dispatcher,
-            divergences));
+            divergences,
+            awaiting));
   }
 
   /**

@@ -56,7 +56,8 @@ abstract class JournalRecoveryContract {
             kit.system().settings().config(),
             Clock.systemUTC(),
             (type, instanceId, intent) -> {},
-            DivergenceLog.NONE);
+            DivergenceLog.NONE,
+            AwaitingLog.NONE);
     return kit.spawn(instances.behavior(CounterWorkflow.TYPE, id, self -> {}));
   }
 

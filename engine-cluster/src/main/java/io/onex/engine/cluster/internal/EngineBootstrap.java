@@ -14,6 +14,7 @@ import io.onex.engine.effects.EffectHandlers;
 import io.onex.engine.effects.ExecutorSettings;
 import io.onex.engine.effects.IntentExecutor;
 import io.onex.engine.effects.handlers.BuiltInHandlers;
+import io.onex.engine.persistence.AwaitingInstances;
 import io.onex.engine.persistence.DivergedInstances;
 import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.JournalSchema;
@@ -36,8 +37,11 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.apache.pekko.projection.ProjectionBehavior;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,14 +92,15 @@ public final class EngineBootstrap {
       DivergedInstances diverged =
           DivergedInstances.open(
               journal, system.dispatchers().lookup(DispatcherSelector.blocking()), clock);
-      CoordinatedShutdown.get(system)
-          .addTask(
-              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-              "onex-diverged-instances",
-              () -> {
-                diverged.close();
-                return CompletableFuture.completedFuture(Done.done());
-              });
+      closeAtShutdown(system, "onex-diverged-instances", diverged);
+      AwaitingInstances awaiting =
+          AwaitingInstances.open(
+              system,
+              journal,
+              effective.getConfig("onex.instance.awaiting-index"),
+              clock,
+              effective.getDuration("onex.engine.start-timeout"));
+      closeAtShutdown(system, "onex-awaiting-instances", awaiting);
       InstanceShards shards = new InstanceShards(system);
       IntentExecutor intents =
           IntentExecutor.start(
@@ -106,9 +111,11 @@ public final class EngineBootstrap {
               clock,
               metrics);
       WorkflowInstances instances =
-          WorkflowInstances.create(registry, effective, clock, intents::execute, diverged);
+          WorkflowInstances.create(
+              registry, effective, clock, intents::execute, diverged, awaiting);
       shards.hostWith(instances);
       registry.types().forEach(shards::host);
+      startWaking(system, awaiting, shards, effective.getInt("onex.engine.wake-rate"));
 
       Duration startTimeout = effective.getDuration("onex.engine.start-timeout");
       await(
@@ -171,6 +178,45 @@ public final class EngineBootstrap {
             metrics);
     operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
     return new ShardedWorkflowEngine(system, registry, client, operations, leases, nodes);
+  }
+
+  /** Closes {@code resource} when the actor system terminates. */
+  private static void closeAtShutdown(ActorSystem<?> system, String name, AutoCloseable resource) {
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            name,
+            () -> {
+              try {
+                resource.close();
+              } catch (Exception e) {
+                log.warn("Could not close {}: {}", name, e.toString());
+              }
+              return CompletableFuture.completedFuture(Done.done());
+            });
+  }
+
+  /**
+   * Starts the two cluster singletons that wake instances awaiting work after a crash or the loss
+   * of a node: the projection that keeps the awaiting-instances index, and the waker that wakes
+   * what it lists.
+   */
+  private static void startWaking(
+      ActorSystem<?> system, AwaitingInstances awaiting, InstanceShards shards, int ratePerSecond) {
+    if (ratePerSecond < 1) {
+      throw new IllegalArgumentException(
+          "Expected onex.engine.wake-rate to be at least 1 per second, but got " + ratePerSecond);
+    }
+    ClusterSingleton singletons = ClusterSingleton.get(system);
+    singletons.init(
+        SingletonActor.of(
+                ProjectionBehavior.create(
+                    awaiting.projection(address -> AwaitingWaker.wake(shards, address))),
+                "onex-awaiting-index")
+            .withStopMessage(ProjectionBehavior.stopMessage()));
+    singletons.init(
+        SingletonActor.of(
+            AwaitingWaker.create(awaiting, shards, ratePerSecond), "onex-awaiting-waker"));
   }
 
   /** Joins the seed nodes, or forms a cluster of one; completes once this member is Up. */

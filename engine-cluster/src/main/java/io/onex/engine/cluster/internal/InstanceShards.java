@@ -1,5 +1,6 @@
 package io.onex.engine.cluster.internal;
 
+import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.WorkflowInstances;
@@ -11,7 +12,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.ShardRegion.ClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
-import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -59,12 +59,12 @@ final class InstanceShards {
         (type, key) ->
             answers.put(
                 type,
-                AskPattern.<ClusterShardingQuery, ClusterShardingStats>ask(
+                Stages.direct(
+                    AskPattern.<ClusterShardingQuery, ClusterShardingStats>ask(
                         sharding.shardState(),
                         replyTo -> new GetClusterShardingStats(key, timeout, replyTo),
                         timeout,
-                        system.scheduler())
-                    .toCompletableFuture()));
+                        system.scheduler()))));
     return CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new))
         .thenApply(
             all -> {
@@ -77,10 +77,9 @@ final class InstanceShards {
   /**
    * Sends a first request down the whole path an instance request takes (sharding, the instance
    * behaviour, its recovery from the journal, the reply), so that the first request a client makes
-   * to a new node does not also pay for loading and compiling that path, remembered entities
-   * included (in a new JVM that halves the first answer). Uses an entity type of its own and an
-   * instance id no client can use, so it touches no workflow instance; the only rows it journals
-   * are its shard's record of the warm-up entity.
+   * to a new node does not also pay for loading and compiling that path (in a new JVM that halves
+   * the first answer). Uses an entity type of its own and an instance id no client can use, so it
+   * touches no workflow instance and journals nothing.
    */
   CompletableFuture<Void> warmUp(Duration timeout) {
     if (keys.isEmpty()) {
@@ -89,19 +88,11 @@ final class InstanceShards {
     String workflowType = new java.util.TreeSet<>(keys.keySet()).first();
     EntityTypeKey<InstanceCommand> key =
         EntityTypeKey.create(InstanceCommand.class, "onex-warm-up-" + workflowType);
-    sharding.init(
-        Entity.of(
-                key,
-                entity ->
-                    instances.behavior(
-                        workflowType,
-                        entity.getEntityId(),
-                        self -> entity.getShard().tell(new ClusterSharding.Passivate<>(self))))
-            .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
-    return sharding
-        .entityRefFor(key, WARM_UP_ID)
-        .<InstanceReply>ask(InstanceCommand.Get::new, timeout)
-        .toCompletableFuture()
+    initRegion(key, workflowType);
+    return Stages.direct(
+            sharding
+                .entityRefFor(key, WARM_UP_ID)
+                .<InstanceReply>ask(InstanceCommand.Get::new, timeout))
         .thenApply(reply -> null);
   }
 
@@ -112,6 +103,11 @@ final class InstanceShards {
     return instances;
   }
 
+  /** Whether instances of {@code workflowType} are hosted here (its definition is registered). */
+  boolean hosts(String workflowType) {
+    return instances.registry().contains(workflowType);
+  }
+
   EntityRef<InstanceCommand> entityRef(String workflowType, String instanceId) {
     return sharding.entityRefFor(keys.computeIfAbsent(workflowType, this::startRegion), instanceId);
   }
@@ -119,18 +115,24 @@ final class InstanceShards {
   private EntityTypeKey<InstanceCommand> startRegion(String workflowType) {
     EntityTypeKey<InstanceCommand> key =
         EntityTypeKey.create(InstanceCommand.class, "workflow-" + workflowType);
-    // Remembered entities restart with their shard after a crash or a move, so instances awaiting
-    // intents or timers resume without anyone sending them a message; idle ones passivate
-    // themselves and are forgotten.
+    initRegion(key, workflowType);
+    return key;
+  }
+
+  /**
+   * Starts the region of {@code key} hosting instances of {@code workflowType}. Instances are not
+   * remembered by sharding (that costs a write per start): the ones that await an intent or a timer
+   * are woken from the awaiting-instances index after a crash or the loss of a node ({@link
+   * AwaitingWaker}); idle ones passivate themselves.
+   */
+  private void initRegion(EntityTypeKey<InstanceCommand> key, String workflowType) {
     sharding.init(
         Entity.of(
-                key,
-                entity ->
-                    instances.behavior(
-                        workflowType,
-                        entity.getEntityId(),
-                        self -> entity.getShard().tell(new ClusterSharding.Passivate<>(self))))
-            .withSettings(ClusterShardingSettings.create(system).withRememberEntities(true)));
-    return key;
+            key,
+            entity ->
+                instances.behavior(
+                    workflowType,
+                    entity.getEntityId(),
+                    self -> entity.getShard().tell(new ClusterSharding.Passivate<>(self)))));
   }
 }

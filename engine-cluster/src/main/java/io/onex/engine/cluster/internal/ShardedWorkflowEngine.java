@@ -68,7 +68,8 @@ final class ShardedWorkflowEngine implements WorkflowEngine {
 
   /**
    * Runs Pekko's coordinated shutdown: the node leaves the cluster, its shards are handed off to
-   * the remaining nodes (remembered instances restart there), then the actor system terminates.
+   * the remaining nodes (its instances that await work are woken there), then the actor system
+   * terminates.
    */
   @Override
   public CompletionStage<Done> stop() {

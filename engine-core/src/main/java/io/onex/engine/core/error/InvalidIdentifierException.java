@@ -24,10 +24,35 @@ public final class InvalidIdentifierException extends WorkflowException {
 
   /** Checks {@code value} and throws naming {@code field} when it is not a valid identifier. */
   public static String requireValid(String field, String value) {
-    if (value == null || !WorkflowDefinition.IDENTIFIER.matcher(value).matches()) {
+    if (!isIdentifier(value)) {
       throw new InvalidIdentifierException(field, value);
     }
     return value;
+  }
+
+  /**
+   * Whether {@code value} matches {@link WorkflowDefinition#IDENTIFIER}, checked character by
+   * character: it runs on every request.
+   */
+  static boolean isIdentifier(String value) {
+    if (value == null || value.isEmpty() || value.length() > 200) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == ':'
+              || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String abbreviate(String value) {

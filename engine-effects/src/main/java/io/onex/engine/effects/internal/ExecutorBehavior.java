@@ -2,8 +2,10 @@ package io.onex.engine.effects.internal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.core.Action;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.effects.EffectHandlers;
 import io.onex.engine.effects.ExecutorSettings;
 import io.onex.engine.effects.IntentReports;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -56,6 +59,8 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
   private final MeterRegistry metrics;
   private final PriorityQueue<Queued> waiting = new PriorityQueue<>(MOST_URGENT_FIRST);
   private final Set<String> known = new HashSet<>();
+  private final org.apache.pekko.actor.Scheduler scheduler;
+  private final scala.concurrent.ExecutionContextExecutor executionContext;
   private long arrivals;
   private int running;
 
@@ -79,6 +84,8 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
     this.redeliveryBackoff = settings.redeliveryBackoff();
     this.overdueAfter = settings.redeliveryAttempts();
     this.redeliveryMaxBackoff = settings.redeliveryMaxBackoff();
+    this.scheduler = context.getSystem().classicSystem().scheduler();
+    this.executionContext = context.getExecutionContext();
     this.attempts =
         new IntentAttempts(
             breakers,
@@ -152,25 +159,33 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
             finished.outcome() instanceof IntentOutcome.Succeeded ? "succeeded" : "failed")
         .increment();
     var action = finished.outcome().reportOf(execute.intent(), clock.instant());
-    AtomicInteger tries = new AtomicInteger();
-    getContext()
-        .pipeToSelf(
-            Patterns.retry(
-                () -> {
-                  if (tries.incrementAndGet() == overdueAfter + 1) {
-                    warnOverdue(execute);
-                  }
-                  return reports.deliver(execute.workflowType(), execute.instanceId(), action);
-                },
-                Integer.MAX_VALUE,
-                redeliveryBackoff,
-                redeliveryMaxBackoff,
-                0.2,
-                getContext().getSystem().classicSystem().scheduler(),
-                getContext().getExecutionContext()),
-            (done, error) -> new Delivered(execute.intent().intentId()));
+    // The first delivery is a plain ask; only an outcome the instance did not take goes on to the
+    // retries, so that the common case costs no retry machinery.
+    CompletableFuture<Void> delivered =
+        Stages.direct(reports.deliver(execute.workflowType(), execute.instanceId(), action))
+            .exceptionallyCompose(firstFailed -> redeliver(execute, action));
+    getContext().pipeToSelf(delivered, (done, error) -> new Delivered(execute.intent().intentId()));
     startWhatFits();
     return this;
+  }
+
+  /** Delivers {@code action} until the instance takes it, with backoff; off the actor. */
+  private CompletableFuture<Void> redeliver(Execute execute, Action action) {
+    AtomicInteger tries = new AtomicInteger(1);
+    return Stages.direct(
+        Patterns.retry(
+            () -> {
+              if (tries.incrementAndGet() == overdueAfter + 1) {
+                warnOverdue(execute);
+              }
+              return reports.deliver(execute.workflowType(), execute.instanceId(), action);
+            },
+            Integer.MAX_VALUE,
+            redeliveryBackoff,
+            redeliveryMaxBackoff,
+            0.2,
+            scheduler,
+            executionContext));
   }
 
   /** Thread-safe: called from the retry, off the actor. */

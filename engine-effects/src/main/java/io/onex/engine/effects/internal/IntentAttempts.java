@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.RetryPolicy;
+import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.core.effect.EffectException;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.EffectRequest;
@@ -12,6 +13,7 @@ import io.onex.engine.core.effect.IntentProgress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -68,41 +70,79 @@ final class IntentAttempts {
     CircuitBreaker breaker = breakers.forTarget(intent.type(), intent.target());
     AtomicInteger attempts = new AtomicInteger();
     AtomicReference<Throwable> lastError = new AtomicReference<>();
-    return Patterns.<EffectResult>retry(
-            () -> {
-              int attempt = attempts.incrementAndGet();
-              return breaker.callWithCircuitBreakerCS(
-                  () ->
-                      handler
-                          .get()
-                          .execute(
-                              new EffectRequest(workflowType, instanceId, intent, attempt),
-                              operationConfig)
-                          .toCompletableFuture()
-                          .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
-                          .whenComplete((result, error) -> lastError.set(unwrap(error))),
-                  (result, error) -> error.isPresent() && isRetryable(unwrap(error.get()), policy));
-            },
-            (result, error) -> error != null && isRetryable(unwrap(error), policy),
-            policy.maxAttempts() - 1,
-            attemptsSoFar -> {
-              Duration delay = backoff(policy, attemptsSoFar);
-              onProgress.accept(
-                  new IntentProgress(
-                      intent.intentId(),
-                      attemptsSoFar,
-                      clock.instant().plus(delay),
-                      describe(lastError.get())));
-              return Optional.of(delay);
-            },
-            scheduler,
-            executionContext)
+    Callable<CompletionStage<EffectResult>> attempt =
+        () -> {
+          int number = attempts.incrementAndGet();
+          return breaker.callWithCircuitBreakerCS(
+              () ->
+                  handler
+                      .get()
+                      .execute(
+                          new EffectRequest(workflowType, instanceId, intent, number),
+                          operationConfig)
+                      .toCompletableFuture()
+                      .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
+                      .whenComplete((result, error) -> lastError.set(unwrap(error))),
+              (result, error) -> error.isPresent() && isRetryable(unwrap(error.get()), policy));
+        };
+    // The first attempt runs at once; only a retryable failure enters the retry schedule.
+    return Stages.direct(call(attempt))
+        .exceptionallyCompose(
+            error ->
+                policy.maxAttempts() > 1 && isRetryable(unwrap(error), policy)
+                    ? retries(attempt, intent, lastError, onProgress)
+                    : CompletableFuture.failedFuture(error))
         .handle(
             (result, error) ->
                 error == null
                     ? new IntentOutcome.Succeeded(intent.intentId(), result.value())
                     : new IntentOutcome.Failed(
                         intent.intentId(), describe(unwrap(error)), attempts.get()));
+  }
+
+  /** The attempts after a first one failed: spaced by backoff, up to the policy's maximum. */
+  private CompletableFuture<EffectResult> retries(
+      Callable<CompletionStage<EffectResult>> attempt,
+      Intent intent,
+      AtomicReference<Throwable> lastError,
+      Consumer<IntentProgress> onProgress) {
+    RetryPolicy policy = intent.retryPolicy();
+    return Stages.direct(
+        Patterns.after(
+            delayAfter(1, intent, lastError, onProgress),
+            scheduler,
+            executionContext,
+            () ->
+                Patterns.retry(
+                    attempt,
+                    (result, error) -> error != null && isRetryable(unwrap(error), policy),
+                    policy.maxAttempts() - 2,
+                    retriesSoFar ->
+                        Optional.of(delayAfter(retriesSoFar + 1, intent, lastError, onProgress)),
+                    scheduler,
+                    executionContext)));
+  }
+
+  /** The delay before the next attempt after {@code failed} failed ones, reported as progress. */
+  private Duration delayAfter(
+      int failed,
+      Intent intent,
+      AtomicReference<Throwable> lastError,
+      Consumer<IntentProgress> onProgress) {
+    Duration delay = backoff(intent.retryPolicy(), failed);
+    onProgress.accept(
+        new IntentProgress(
+            intent.intentId(), failed, clock.instant().plus(delay), describe(lastError.get())));
+    return delay;
+  }
+
+  private static CompletionStage<EffectResult> call(
+      Callable<CompletionStage<EffectResult>> attempt) {
+    try {
+      return attempt.call();
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** The delay after {@code attempts} failed attempts: exponential, capped, with jitter. */

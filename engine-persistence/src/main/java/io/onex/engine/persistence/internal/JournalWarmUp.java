@@ -1,6 +1,7 @@
 package io.onex.engine.persistence.internal;
 
 import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.concurrent.Stages;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -34,7 +35,7 @@ public final class JournalWarmUp extends EventSourcedBehavior<JournalWarmUp.Ping
     String node = Long.toString(System.nanoTime());
     ActorRef<Ping> actor =
         system.systemActorOf(create(node), "onex-journal-warm-up-" + node, Props.empty());
-    return AskPattern.<Ping, Done>ask(actor, Ping::new, timeout, system.scheduler());
+    return Stages.direct(AskPattern.<Ping, Done>ask(actor, Ping::new, timeout, system.scheduler()));
   }
 
   private static Behavior<Ping> create(String node) {

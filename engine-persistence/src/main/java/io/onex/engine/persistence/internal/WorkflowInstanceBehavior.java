@@ -15,6 +15,7 @@ import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
+import io.onex.engine.persistence.AwaitingInstances;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceCommand.Apply;
 import io.onex.engine.persistence.InstanceCommand.FireTimer;
@@ -23,6 +24,7 @@ import io.onex.engine.persistence.InstanceCommand.Idle;
 import io.onex.engine.persistence.InstanceCommand.Redispatch;
 import io.onex.engine.persistence.InstanceCommand.ReportProgress;
 import io.onex.engine.persistence.InstanceCommand.Start;
+import io.onex.engine.persistence.InstanceCommand.Wake;
 import io.onex.engine.persistence.InstanceCommand.WatchEnd;
 import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceState.Active;
@@ -31,6 +33,7 @@ import io.onex.engine.persistence.internal.InstanceState.NotStarted;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -72,6 +75,8 @@ public final class WorkflowInstanceBehavior
   private final EndWatchers watchers = new EndWatchers();
   private final InstanceAnswers answers = new InstanceAnswers(progress);
   private final EventApplier applier;
+  // The id of the event being persisted if it makes the instance start awaiting something.
+  private String startsAwaiting;
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
@@ -136,6 +141,7 @@ public final class WorkflowInstanceBehavior
         .onCommand(FireTimer.class, this::onFireTimer)
         .onCommand(Idle.class, (state, idle) -> onIdle(state))
         .onCommand(Redispatch.class, (state, tick) -> onRedispatch(state))
+        .onCommand(Wake.class, (state, wake) -> onWake(state))
         .build();
   }
 
@@ -153,6 +159,7 @@ public final class WorkflowInstanceBehavior
       runtime.schemas().validateStart(definition, command.action().payload());
       return persist(
           command.replyTo(),
+          state,
           checked(runtime.machine(definition).start(instanceId, command.action())));
     } catch (WorkflowException e) {
       // A refused start leaves nothing behind to remember.
@@ -181,7 +188,7 @@ public final class WorkflowInstanceBehavior
       if (!current.status().isFinal() && !IntentOutcome.isOutcome(action.type())) {
         runtime.schemas().validateAction(machine.definition(), action.type(), action.payload());
       }
-      return persist(command.replyTo(), checked(machine.apply(current, action)));
+      return persist(command.replyTo(), state, checked(machine.apply(current, action)));
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
     }
@@ -234,7 +241,7 @@ public final class WorkflowInstanceBehavior
     }
     Applied<Object> applied =
         fire(runtime.machine(workflowType, current.definitionVersion()), current, timer);
-    decided.remember(applied);
+    remember(state, applied);
     return Effect()
         .persist(applied.event())
         .thenRun(after -> afterJournaled(applied))
@@ -268,10 +275,21 @@ public final class WorkflowInstanceBehavior
     return Effect().noReply();
   }
 
+  /** Recovery did what waking is for; an instance that was never started stops again. */
+  private ReplyEffect<WorkflowEvent, InstanceState> onWake(InstanceState state) {
+    if (state instanceof NotStarted) {
+      passivate.accept(context.getSelf());
+    }
+    return Effect().noReply();
+  }
+
   private ReplyEffect<WorkflowEvent, InstanceState> onIdle(InstanceState state) {
     boolean awaiting =
         state instanceof Active active && !active.instance().pendingIntents().isEmpty();
     if (!awaiting && watchers.isEmpty()) {
+      if (state instanceof Active active) {
+        runtime.awaiting().settled(workflowType, instanceId, active.instance().sequence());
+      }
       passivate.accept(context.getSelf());
     }
     return Effect().noReply();
@@ -300,12 +318,27 @@ public final class WorkflowInstanceBehavior
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> persist(
-      ActorRef<InstanceReply> replyTo, Applied<Object> applied) {
-    decided.remember(applied);
+      ActorRef<InstanceReply> replyTo, InstanceState before, Applied<Object> applied) {
+    remember(before, applied);
     return Effect()
         .persist(applied.event())
         .thenRun(after -> afterJournaled(applied))
         .thenReply(replyTo, after -> InstanceAnswers.answer(applied));
+  }
+
+  /**
+   * Remembers {@code applied} for the event handler, and whether its event is the one that makes
+   * the instance await something it did not await before (that event is tagged, see {@link
+   * #tagsFor}).
+   */
+  private void remember(InstanceState before, Applied<Object> applied) {
+    decided.remember(applied);
+    boolean awaitedBefore =
+        before instanceof Active active && !active.instance().pendingIntents().isEmpty();
+    startsAwaiting =
+        !awaitedBefore && !applied.instance().pendingIntents().isEmpty()
+            ? applied.event().eventId()
+            : null;
   }
 
   /** Once an event is written: its intents go out, and its end reaches those waiting for it. */
@@ -373,6 +406,11 @@ public final class WorkflowInstanceBehavior
             state -> {
               if (state instanceof Active active) {
                 runtime.divergences().recovered(workflowType, instanceId);
+                if (!active.instance().pendingIntents().isEmpty()) {
+                  runtime
+                      .awaiting()
+                      .awaiting(workflowType, instanceId, active.instance().sequence());
+                }
                 dispatch(active.instance().pendingIntents());
               } else if (state instanceof Diverged diverged) {
                 runtime
@@ -382,6 +420,18 @@ public final class WorkflowInstanceBehavior
             })
         .build();
   }
+
+  /**
+   * The event that makes the instance await an intent's outcome or a timer when it awaited nothing
+   * is tagged, so that the awaiting-instances projection records the instance ({@link
+   * AwaitingInstances}); its row stays until the instance stops with nothing pending.
+   */
+  @Override
+  public Set<String> tagsFor(WorkflowEvent event) {
+    return event.eventId().equals(startsAwaiting) ? AWAITING : Set.of();
+  }
+
+  private static final Set<String> AWAITING = Set.of(AwaitingInstances.TAG);
 
   @Override
   public RetentionCriteria retentionCriteria() {

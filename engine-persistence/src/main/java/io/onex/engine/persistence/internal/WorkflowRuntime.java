@@ -5,6 +5,7 @@ import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.machine.InstanceMachine;
+import io.onex.engine.persistence.AwaitingLog;
 import io.onex.engine.persistence.DivergenceLog;
 import io.onex.engine.persistence.IntentDispatcher;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class WorkflowRuntime {
   private final InstanceSettings settings;
   private final IntentDispatcher dispatcher;
   private final DivergenceLog divergences;
+  private final AwaitingLog awaiting;
 
   /** Per-instance settings, read from {@code onex.instance}. */
   public record InstanceSettings(
@@ -60,7 +62,9 @@ public final class WorkflowRuntime {
       Clock clock,
       InstanceSettings settings,
       IntentDispatcher dispatcher,
-      DivergenceLog divergences) {
+      DivergenceLog divergences,
+      AwaitingLog awaiting) {
+    this.awaiting = awaiting;
     this.registry = registry;
     this.clock = clock;
     this.settings = settings;
@@ -92,6 +96,11 @@ public final class WorkflowRuntime {
   /** Where instances report what their recovery found. */
   public DivergenceLog divergences() {
     return divergences;
+  }
+
+  /** Where instances tell what they await. */
+  public AwaitingLog awaiting() {
+    return awaiting;
   }
 
   /** The machine of the given definition version; throws if that version is not registered. */

@@ -13,6 +13,7 @@ import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.testing.CounterWorkflow;
+import io.onex.engine.persistence.AwaitingLog;
 import io.onex.engine.persistence.DivergenceLog;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceReply;
@@ -77,7 +78,8 @@ class WorkflowInstanceBehaviorTest {
             Duration.ofMillis(200),
             Duration.ofSeconds(3)),
         (type, id, intent) -> {},
-        DivergenceLog.NONE);
+        DivergenceLog.NONE,
+        AwaitingLog.NONE);
   }
 
   @BeforeEach
@@ -241,7 +243,8 @@ class WorkflowInstanceBehaviorTest {
                   Duration.ofMillis(200),
                   Duration.ofSeconds(3)),
               (type, id, intent) -> dispatched.add(intent),
-              DivergenceLog.NONE);
+              DivergenceLog.NONE,
+              AwaitingLog.NONE);
       var lossy =
           EventSourcedBehaviorTestKit.create(
               testKit.system(),

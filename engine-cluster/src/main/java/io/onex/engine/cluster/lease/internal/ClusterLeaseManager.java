@@ -5,6 +5,7 @@ import io.onex.engine.cluster.lease.Lease;
 import io.onex.engine.cluster.lease.LeaseCheck;
 import io.onex.engine.cluster.lease.LeaseManager;
 import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.concurrent.Stages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -132,8 +133,9 @@ public final class ClusterLeaseManager implements LeaseManager, Extension {
       Function<ActorRef<LeaseReply>, LeaseCommand> command,
       Class<R> expected,
       Function<R, T> answer) {
-    return AskPattern.<LeaseCommand, LeaseReply>ask(
-            singleton, command::apply, askTimeout, system.scheduler())
+    return Stages.direct(
+            AskPattern.<LeaseCommand, LeaseReply>ask(
+                singleton, command::apply, askTimeout, system.scheduler()))
         .thenApply(
             reply -> {
               if (reply instanceof LeaseReply.Refused refused) {
