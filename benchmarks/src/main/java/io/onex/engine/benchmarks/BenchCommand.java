@@ -39,13 +39,15 @@ public final class BenchCommand implements Callable<Integer> {
       int recoveryEvents,
       int memoryInstances,
       Duration passivation,
-      int recoveryRuns) {}
+      int recoveryRuns,
+      Duration ioLatency,
+      int ioInFlight) {}
 
   @Option(
       names = "--scenario",
       defaultValue = "all",
       description =
-          "all, raw, actions, http, workflows, recovery or memory (default: ${DEFAULT-VALUE}).")
+          "all, or a comma-separated list of: raw, actions, http, raw-workflows, workflows, io-workflows, recovery, memory (default: ${DEFAULT-VALUE}).")
   String scenario;
 
   @Option(
@@ -109,6 +111,20 @@ public final class BenchCommand implements Callable<Integer> {
           "Times each recovery is measured; the median is reported (default: ${DEFAULT-VALUE}).")
   int recoveryRuns;
 
+  @Option(
+      names = "--io-latency",
+      defaultValue = "50ms",
+      description =
+          "How long each effect of the io-workflows scenario takes to answer (default: ${DEFAULT-VALUE}).")
+  String ioLatency;
+
+  @Option(
+      names = "--io-in-flight",
+      defaultValue = "1000",
+      description =
+          "Workflows the io-workflows scenario keeps in flight (default: ${DEFAULT-VALUE}).")
+  int ioInFlight;
+
   @Option(names = "--out", description = "Also write the results as JSON to this file.")
   Path out;
 
@@ -142,35 +158,38 @@ public final class BenchCommand implements Callable<Integer> {
             recoveryEvents,
             memoryInstances,
             parseDuration(passivateAfter),
-            recoveryRuns);
-    List<String> chosen =
-        scenario.equals("all")
-            ? List.of("raw", "actions", "http", "workflows", "recovery", "memory")
-            : List.of(scenario.split(","));
+            recoveryRuns,
+            parseDuration(ioLatency),
+            ioInFlight);
+    List<String> chosen = scenario.equals("all") ? ALL : List.of(scenario.split(","));
+    for (String name : chosen) {
+      if (!ALL.contains(name)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "Unknown scenario '" + name + "'; expected all or one of " + String.join(", ", ALL));
+      }
+    }
     List<BenchResult> results = new ArrayList<>();
     try (BenchJournal database = new BenchJournal(journal);
         Progress progress = new Progress(stdout)) {
       Scenarios scenarios = new Scenarios(database, progress, settings);
-      Map<String, Double> raw = new LinkedHashMap<>();
-      boolean needsRaw =
-          chosen.stream().anyMatch(s -> s.equals("raw") || s.equals("actions") || s.equals("http"));
-      if (needsRaw) {
-        stdout.println("scenario raw (" + journal + ")");
-        for (BenchResult result : scenarios.raw()) {
-          raw.put(result.phase(), result.throughput());
-          if (chosen.contains("raw")) {
-            results.add(result.withRatio(1.0));
-          }
-        }
-      }
-      for (String name : chosen) {
-        if (name.equals("raw")) {
-          continue;
-        }
+      Map<String, BenchResult> baselines = new LinkedHashMap<>();
+      for (String name : runOrder(chosen)) {
         stdout.println("scenario " + name + " (" + journal + ")");
+        String baseline = BASELINE_OF.get(name);
         for (BenchResult result : run(scenarios, name)) {
-          Double base = raw.get(result.phase());
-          results.add(base == null ? result : result.withRatio(result.throughput() / base));
+          baselines.put(name + "/" + result.phase(), result);
+          BenchResult base =
+              baseline == null ? null : baselines.get(baseline + "/" + result.phase());
+          BenchResult reported =
+              base == null
+                  ? result
+                  : result
+                      .withRatio(result.throughput() / base.throughput())
+                      .withFigure("p99_vs_raw", result.p99Ms() / base.p99Ms());
+          if (chosen.contains(name)) {
+            results.add(BASELINE_OF.containsValue(name) ? reported.withRatio(1.0) : reported);
+          }
         }
       }
     }
@@ -187,11 +206,45 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Every scenario, in the order {@code all} runs them. */
+  static final List<String> ALL =
+      List.of(
+          "raw",
+          "actions",
+          "http",
+          "raw-workflows",
+          "workflows",
+          "io-workflows",
+          "recovery",
+          "memory");
+
+  /** The baseline a scenario's {@code ratio_vs_raw} is taken against, phase by phase. */
+  private static final Map<String, String> BASELINE_OF =
+      Map.of("actions", "raw", "workflows", "raw-workflows");
+
+  /** The chosen scenarios in run order, each preceded by the baseline it is compared with. */
+  private static List<String> runOrder(List<String> chosen) {
+    List<String> order = new ArrayList<>();
+    for (String name : ALL) {
+      boolean needed =
+          chosen.contains(name)
+              || BASELINE_OF.entrySet().stream()
+                  .anyMatch(e -> e.getValue().equals(name) && chosen.contains(e.getKey()));
+      if (needed) {
+        order.add(name);
+      }
+    }
+    return order;
+  }
+
   private static List<BenchResult> run(Scenarios scenarios, String name) {
     return switch (name) {
+      case "raw" -> scenarios.raw();
       case "actions" -> scenarios.actions();
       case "http" -> scenarios.http();
+      case "raw-workflows" -> scenarios.rawWorkflows();
       case "workflows" -> scenarios.workflows();
+      case "io-workflows" -> scenarios.ioWorkflows();
       case "recovery" -> scenarios.recovery();
       case "memory" -> scenarios.memory();
       default ->

@@ -27,6 +27,16 @@ public record BenchResult(
         scenario, phase, operations, throughput, p50Ms, p95Ms, p99Ms, maxMs, ratio, figures);
   }
 
+  BenchResult withFigure(String name, double value) {
+    Map<String, Double> all = new java.util.LinkedHashMap<>();
+    if (figures != null) {
+      all.putAll(figures);
+    }
+    all.put(name, value);
+    return new BenchResult(
+        scenario, phase, operations, throughput, p50Ms, p95Ms, p99Ms, maxMs, ratioVsRaw, all);
+  }
+
   /** The machine-readable line: {@code RESULT scenario=... throughput=... p50_ms=... ...}. */
   String resultLine() {
     StringBuilder line =
@@ -42,8 +52,15 @@ public record BenchResult(
                 ratioVsRaw == null ? "-" : String.format(Locale.ROOT, "%.2f", ratioVsRaw)));
     if (figures != null) {
       figures.forEach(
-          (name, value) -> line.append(String.format(Locale.ROOT, " %s=%.1f", name, value)));
+          (name, value) -> line.append(' ').append(name).append('=').append(format(value)));
     }
     return line.toString();
+  }
+
+  /** A count without decimals, any other figure with two. */
+  private static String format(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : String.format(Locale.ROOT, "%.2f", value);
   }
 }

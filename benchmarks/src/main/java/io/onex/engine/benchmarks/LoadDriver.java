@@ -20,10 +20,24 @@ final class LoadDriver {
 
   /** What a run measured. */
   record Measurement(
-      long operations, long failures, Duration elapsed, ConcurrentHistogram latencyMicros) {
+      long operations,
+      long failures,
+      long timeouts,
+      Duration elapsed,
+      ConcurrentHistogram latencyMicros) {
 
+    /**
+     * The figure set of this run; besides {@code figures}, it always reports the requests that
+     * failed and, of those, the ones that waited for a timeout.
+     */
     BenchResult toResult(String scenario, String phase, Map<String, Double> figures) {
       double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
+      Map<String, Double> all = new java.util.LinkedHashMap<>();
+      if (figures != null) {
+        all.putAll(figures);
+      }
+      all.put("failures", (double) failures);
+      all.put("timeouts", (double) timeouts);
       return new BenchResult(
           scenario,
           phase,
@@ -34,7 +48,7 @@ final class LoadDriver {
           latencyMicros.getValueAtPercentile(99) / 1000.0,
           latencyMicros.getMaxValue() / 1000.0,
           null,
-          figures);
+          all);
     }
   }
 
@@ -80,6 +94,7 @@ final class LoadDriver {
     AtomicLong next = new AtomicLong();
     AtomicLong done = new AtomicLong();
     AtomicLong failures = new AtomicLong();
+    AtomicLong timeouts = new AtomicLong();
     long started = System.nanoTime();
     long stopAt = started + deadline.toNanos();
     CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -100,6 +115,9 @@ final class LoadDriver {
                 latencies.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                 if (error != null) {
                   failures.incrementAndGet();
+                  if (isTimeout(error)) {
+                    timeouts.incrementAndGet();
+                  }
                 }
                 done.incrementAndGet();
                 worker[0].run();
@@ -132,6 +150,28 @@ final class LoadDriver {
     finished.join();
     progress.stop();
     return new Measurement(
-        done.get(), failures.get(), Duration.ofNanos(System.nanoTime() - started), latencies);
+        done.get(),
+        failures.get(),
+        timeouts.get(),
+        Duration.ofNanos(System.nanoTime() - started),
+        latencies);
+  }
+
+  /**
+   * Whether a request failed because something waited for a timeout: an ask that was not answered
+   * in time, or the engine reporting an instance that did not answer or end in time.
+   */
+  static boolean isTimeout(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException
+          || cause instanceof java.net.http.HttpTimeoutException
+          || cause instanceof io.onex.engine.core.error.EngineUnavailableException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 }

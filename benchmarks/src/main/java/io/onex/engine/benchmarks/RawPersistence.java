@@ -23,9 +23,9 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 
 /**
- * The baseline: a bare Pekko {@code EventSourcedBehavior} behind the same Cluster Sharding, on the
- * same journal settings and serializer as the engine, persisting one event of the engine's event
- * size per command.
+ * The baselines: bare Pekko {@code EventSourcedBehavior}s behind the same Cluster Sharding, on the
+ * same journal settings and serializer as the engine: one persisting one event of the engine's
+ * event size per command, and {@link RawOrder}, the sample order's steps written by hand.
  */
 final class RawPersistence implements AutoCloseable {
 
@@ -36,6 +36,8 @@ final class RawPersistence implements AutoCloseable {
   record Persisted(String payload) implements EngineSerializable {}
 
   private static final EntityTypeKey<Persist> KEY = EntityTypeKey.create(Persist.class, "raw");
+  private static final EntityTypeKey<RawOrder.Command> ORDER =
+      EntityTypeKey.create(RawOrder.Command.class, "raw-order");
 
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;
@@ -55,6 +57,23 @@ final class RawPersistence implements AutoCloseable {
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
     this.sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(KEY, context -> entity(context.getEntityId())));
+    sharding.init(Entity.of(ORDER, context -> RawOrder.create(context.getEntityId())));
+  }
+
+  /**
+   * One order of {@link RawOrder} from start to shipment: start, one item, place; completes when
+   * the order shipped.
+   */
+  CompletionStage<Done> order(String orderId, Duration timeout) {
+    var order = sharding.entityRefFor(ORDER, orderId);
+    return order
+        .<Done>ask(replyTo -> new RawOrder.Start("c", replyTo), timeout)
+        .thenComposeAsync(
+            started ->
+                order.<Done>ask(replyTo -> new RawOrder.AddItem("sku-1", 1, 9.5, replyTo), timeout),
+            system.executionContext())
+        .thenComposeAsync(
+            added -> order.<Done>ask(RawOrder.PlaceOrder::new, timeout), system.executionContext());
   }
 
   CompletionStage<Done> persist(String entityId, String payload, Duration timeout) {

@@ -185,6 +185,30 @@ final class Scenarios {
   }
 
   /**
+   * The baseline of {@link #workflows()}: the same order steps as a bare {@code
+   * EventSourcedBehavior} ({@link RawOrder}) on the same sharding, journal and serializer.
+   */
+  List<BenchResult> rawWorkflows() {
+    Config node = journal.freshNode(Map.of());
+    try (RawPersistence raw = new RawPersistence(node)) {
+      driver.run(
+          "raw-workflows warm-up",
+          warmUpWorkflows(),
+          settings.concurrency(),
+          settings.duration(),
+          i -> raw.order("rw-warm-up-" + i, ASK));
+      var run =
+          driver.run(
+              "raw-workflows",
+              settings.instances(),
+              settings.concurrency(),
+              settings.duration(),
+              i -> raw.order("rw-" + i, ASK));
+      return List.of(run.toResult("raw-workflows", "end-to-end", null));
+    }
+  }
+
+  /**
    * Whole order workflows with their effects, handled in process at once, to COMPLETED: each
    * request ends when the order's handle is told of its end ({@code awaitEnd}), nothing polls.
    */
@@ -195,25 +219,87 @@ final class Scenarios {
             .workflows(Samples.registry())
             .handler(system -> new InstantHttp())
             .start()) {
+      driver.run(
+          "workflows warm-up",
+          warmUpWorkflows(),
+          settings.concurrency(),
+          settings.duration(),
+          i -> order(engine, "w-warm-up-" + i, i));
       var run =
           driver.run(
               "workflows",
               settings.instances(),
               settings.concurrency(),
               settings.duration(),
-              i -> {
-                String id = "w-" + i;
-                InstanceHandle order = engine.client().instance(OrderWorkflow.TYPE, id);
-                return engine
-                    .client()
-                    .start(OrderWorkflow.TYPE, StartRequest.of(id, json(Map.of("customerId", "c"))))
-                    .thenCompose(started -> order.send(addItem(i)))
-                    .thenCompose(added -> order.send(ActionRequest.of("PlaceOrder", null)))
-                    .thenCompose(placed -> order.awaitEnd());
-              });
+              i -> order(engine, "w-" + i, i));
       return List.of(run.toResult("workflows", "end-to-end", null));
     }
   }
+
+  /**
+   * Order workflows whose effects answer after {@code --io-latency}, like a real service, with
+   * {@code --io-in-flight} workflows in flight. Its bound is what that latency allows: in-flight
+   * workflows / (effects per workflow x latency); {@code ratio_vs_bound} is the throughput's share
+   * of it.
+   */
+  List<BenchResult> ioWorkflows() {
+    Config node = journal.freshNode(Map.of());
+    Duration latency = settings.ioLatency();
+    int inFlight = settings.ioInFlight();
+    try (WorkflowEngine engine =
+        WorkflowEngine.builder(node)
+            .workflows(Samples.registry())
+            .handler(system -> new DelayedHttp(system, latency))
+            .start()) {
+      driver.run(
+          "io-workflows warm-up",
+          Math.max(warmUpWorkflows(), inFlight),
+          inFlight,
+          settings.duration(),
+          i -> order(engine, "io-warm-up-" + i, i));
+      var run =
+          driver.run(
+              "io-workflows",
+              Math.max(settings.instances(), inFlight * 5L),
+              inFlight,
+              settings.duration(),
+              i -> order(engine, "io-" + i, i));
+      double bound = inFlight / (EFFECTS_PER_ORDER * latency.toNanos() / 1e9);
+      BenchResult result = run.toResult("io-workflows", "end-to-end", null);
+      return List.of(
+          result
+              .withFigure("in_flight", inFlight)
+              .withFigure("effect_latency_ms", latency.toMillis())
+              .withFigure("bound", bound)
+              .withFigure("ratio_vs_bound", result.throughput() / bound));
+    }
+  }
+
+  /**
+   * Workflows run before a workflow scenario is measured, on other instances: they load and compile
+   * the code path and start the shards, so that the figures are those of a running node, alike for
+   * the engine and its baseline.
+   */
+  private long warmUpWorkflows() {
+    return Math.max(1, settings.instances() / 2);
+  }
+
+  /** The effects one sample order runs: reserve, charge, ship. */
+  private static final int EFFECTS_PER_ORDER = 3;
+
+  /** One sample order from start to its end: start, one item, place, then its end. */
+  private static CompletionStage<InstanceView> order(WorkflowEngine engine, String id, long i) {
+    InstanceHandle order = engine.client().instance(OrderWorkflow.TYPE, id);
+    return engine
+        .client()
+        .start(OrderWorkflow.TYPE, StartRequest.of(id, json(Map.of("customerId", "c"))))
+        .thenCompose(started -> order.send(addItem(i)))
+        .thenCompose(added -> order.send(ActionRequest.of("PlaceOrder", null)))
+        .thenCompose(placed -> order.awaitEnd(END_TIMEOUT));
+  }
+
+  /** How long the driver waits for an order to end before counting a timeout. */
+  private static final Duration END_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * Recovery of an instance with {@code --recovery-events} events, with the default snapshot
@@ -455,6 +541,40 @@ final class Scenarios {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Answers http intents after a fixed latency, like a remote service, without a thread. */
+  private record DelayedHttp(org.apache.pekko.actor.typed.ActorSystem<?> system, Duration latency)
+      implements EffectHandler {
+    @Override
+    public String handlerType() {
+      return "http";
+    }
+
+    @Override
+    public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
+      CompletableFuture<EffectResult> answer = new CompletableFuture<>();
+      system
+          .scheduler()
+          .scheduleOnce(
+              latency,
+              () ->
+                  answer.complete(
+                      EffectResult.of(EngineJson.mapper().createObjectNode().put("ok", true))),
+              system.executionContext());
+      return answer;
+    }
+
+    @Override
+    public HandlerDescription describe() {
+      return new HandlerDescription(
+          "http", "answers after " + latency.toMillis() + " ms, for benchmarks", Map.of());
+    }
+
+    @Override
+    public CompletionStage<HandlerHealth> healthCheck() {
+      return CompletableFuture.completedFuture(HandlerHealth.healthy("in process"));
     }
   }
 
