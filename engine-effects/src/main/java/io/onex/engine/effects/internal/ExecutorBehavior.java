@@ -14,9 +14,7 @@ import io.onex.engine.effects.internal.ExecutorCommand.Execute;
 import io.onex.engine.effects.internal.ExecutorCommand.Finished;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,38 +29,29 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The node's effect executor (the ONEX EFFECT node). Runs at most {@code maxConcurrency} intents at
- * once, always taking the most urgent waiting one (by {@link io.onex.engine.core.IntentPriority},
- * then arrival), and delivers each outcome to its instance as an action caused by the intent,
- * retrying delivery until the instance answers. An intent already queued or running is not started
- * twice.
+ * The node's effect executor (the ONEX EFFECT node). Runs at most {@code max-concurrency} intents
+ * at once on the node and at most a target's bulkhead of one handler target, always taking the most
+ * urgent waiting one that fits ({@link IntentSlots}), and delivers each outcome to its instance as
+ * an action caused by the intent, retrying delivery until the instance answers. An intent already
+ * queued or running is not started twice.
  */
 @InternalApi
 public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutorBehavior.class);
 
-  private record Queued(long arrival, Execute execute) {}
-
-  private static final Comparator<Queued> MOST_URGENT_FIRST =
-      Comparator.<Queued, Integer>comparing(q -> q.execute().intent().priority().ordinal())
-          .thenComparingLong(Queued::arrival);
-
   private final EffectHandlers handlers;
   private final IntentAttempts attempts;
   private final IntentReports reports;
   private final Clock clock;
-  private final int maxConcurrency;
   private final Duration redeliveryBackoff;
   private final Duration redeliveryMaxBackoff;
   private final int overdueAfter;
   private final MeterRegistry metrics;
-  private final PriorityQueue<Queued> waiting = new PriorityQueue<>(MOST_URGENT_FIRST);
+  private final IntentSlots slots;
   private final Set<String> known = new HashSet<>();
   private final org.apache.pekko.actor.Scheduler scheduler;
   private final scala.concurrent.ExecutionContextExecutor executionContext;
-  private long arrivals;
-  private int running;
 
   private ExecutorBehavior(
       ActorContext<ExecutorCommand> context,
@@ -75,12 +64,15 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
     super(context);
     this.handlers = handlers;
     this.metrics = metrics;
-    Gauge.builder("onex.intents.waiting", waiting, PriorityQueue::size)
-        .description("Intents waiting for a free execution slot on this node")
+    this.slots = new IntentSlots(settings);
+    Gauge.builder("onex.intents.waiting", slots, IntentSlots::waiting)
+        .description("Intents waiting for a free execution slot on this node or their target")
+        .register(metrics);
+    Gauge.builder("onex.intents.running", slots, IntentSlots::running)
+        .description("Intents in flight on this node")
         .register(metrics);
     this.reports = reports;
     this.clock = clock;
-    this.maxConcurrency = settings.maxConcurrency();
     this.redeliveryBackoff = settings.redeliveryBackoff();
     this.overdueAfter = settings.redeliveryAttempts();
     this.redeliveryMaxBackoff = settings.redeliveryMaxBackoff();
@@ -117,39 +109,41 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
 
   private Behavior<ExecutorCommand> onExecute(Execute execute) {
     if (known.add(execute.intent().intentId())) {
-      waiting.add(new Queued(arrivals++, execute));
+      slots.add(execute);
       startWhatFits();
     }
     return this;
   }
 
   private void startWhatFits() {
-    while (running < maxConcurrency && !waiting.isEmpty()) {
-      Execute execute = waiting.poll().execute();
-      running++;
-      getContext()
-          .pipeToSelf(
-              attempts.run(
-                  execute.workflowType(),
-                  execute.instanceId(),
-                  execute.intent(),
-                  handlers.find(execute.intent().type()),
-                  handlers.operationConfig(execute.intent()),
-                  progress ->
-                      reports.progress(execute.workflowType(), execute.instanceId(), progress)),
-              (outcome, error) ->
-                  new Finished(
-                      execute,
-                      error == null
-                          ? outcome
-                          : new IntentOutcome.Failed(
-                              execute.intent().intentId(), String.valueOf(error.getMessage()), 0)));
+    for (Execute next = slots.takeNext(); next != null; next = slots.takeNext()) {
+      start(next);
     }
   }
 
+  private void start(Execute execute) {
+    getContext()
+        .pipeToSelf(
+            attempts.run(
+                execute.workflowType(),
+                execute.instanceId(),
+                execute.intent(),
+                handlers.find(execute.intent().type()),
+                handlers.operationConfig(execute.intent()),
+                progress ->
+                    reports.progress(execute.workflowType(), execute.instanceId(), progress)),
+            (outcome, error) ->
+                new Finished(
+                    execute,
+                    error == null
+                        ? outcome
+                        : new IntentOutcome.Failed(
+                            execute.intent().intentId(), String.valueOf(error.getMessage()), 0)));
+  }
+
   private Behavior<ExecutorCommand> onFinished(Finished finished) {
-    running--;
     Execute execute = finished.execute();
+    slots.finished(execute);
     metrics
         .counter(
             "onex.intents.finished",

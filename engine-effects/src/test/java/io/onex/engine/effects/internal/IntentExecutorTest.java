@@ -1,8 +1,10 @@
 package io.onex.engine.effects.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.onex.engine.core.Action;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +62,7 @@ class IntentExecutorTest {
     volatile int failuresBeforeSuccess;
     volatile boolean permanentFailure;
     volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+    final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
 
     @Override
     public String handlerType() {
@@ -69,17 +73,20 @@ class IntentExecutorTest {
     public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
       attempts.add(request.target());
       attemptTimes.add(Instant.now());
-      return gate.thenApply(
-          open -> {
-            if (permanentFailure) {
-              throw EffectException.permanent("refused", "no");
-            }
-            if (attemptsAt(request.target()) <= failuresBeforeSuccess) {
-              throw EffectException.retryable("flaky", "attempt " + request.attempt() + " failed");
-            }
-            return EffectResult.of(
-                EngineJson.mapper().createObjectNode().put("ok", request.target()));
-          });
+      return gates
+          .getOrDefault(request.target(), gate)
+          .thenApply(
+              open -> {
+                if (permanentFailure) {
+                  throw EffectException.permanent("refused", "no");
+                }
+                if (attemptsAt(request.target()) <= failuresBeforeSuccess) {
+                  throw EffectException.retryable(
+                      "flaky", "attempt " + request.attempt() + " failed");
+                }
+                return EffectResult.of(
+                    EngineJson.mapper().createObjectNode().put("ok", request.target()));
+              });
     }
 
     long attemptsAt(String target) {
@@ -113,6 +120,15 @@ class IntentExecutorTest {
   }
 
   private ActorRef<ExecutorCommand> executor(int concurrency, int maxFailures, Duration reset) {
+    return executor(
+        new ExecutorSettings(
+            concurrency, concurrency, Map.of(), 3, Duration.ofMillis(50), Duration.ofMillis(200)),
+        maxFailures,
+        reset);
+  }
+
+  private ActorRef<ExecutorCommand> executor(
+      ExecutorSettings settings, int maxFailures, Duration reset) {
     breakers =
         new CircuitBreakers(
             testKit.system().classicSystem().scheduler(),
@@ -148,7 +164,7 @@ class IntentExecutorTest {
             breakers,
             reports,
             Clock.systemUTC(),
-            new ExecutorSettings(concurrency, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
+            settings,
             new SimpleMeterRegistry()));
   }
 
@@ -342,6 +358,72 @@ class IntentExecutorTest {
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 6);
       assertThat(handler.attempts)
           .containsExactly("blocker", "CRITICAL", "HIGH", "NORMAL", "LOW", "BACKGROUND");
+    }
+  }
+
+  @Nested
+  class Bulkheads {
+
+    @Test
+    void shouldHoldBackOnlyTheIntentsOfATargetAtItsLimit() {
+      ActorRef<ExecutorCommand> executor =
+          executor(
+              ExecutorSettings.of(10, 2, 3, Duration.ofMillis(50), Duration.ofMillis(200)),
+              100,
+              Duration.ofSeconds(10));
+      CompletableFuture<Void> slow = new CompletableFuture<>();
+      handler.gates.put("slow", slow);
+      for (int i = 0; i < 4; i++) {
+        executor.tell(new Execute("w", "i-1", intent("slow", IntentPriority.HIGH, THREE_ATTEMPTS)));
+      }
+      Intent fast = intent("fast", IntentPriority.LOW, THREE_ATTEMPTS);
+      executor.tell(new Execute("w", "i-2", fast));
+
+      assertThat(outcomeOf(fast)).isInstanceOf(IntentOutcome.Succeeded.class);
+      assertThat(handler.attemptsAt("slow")).isEqualTo(2);
+
+      slow.complete(null);
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 5);
+      assertThat(handler.attemptsAt("slow")).isEqualTo(4);
+    }
+
+    @Test
+    void shouldHaveManyIntentsOfOneTargetInFlightByDefault() {
+      ActorRef<ExecutorCommand> executor =
+          executor(
+              ExecutorSettings.fromConfig(ConfigFactory.load().getConfig("onex.effects")),
+              100,
+              Duration.ofSeconds(10));
+      CompletableFuture<Void> service = new CompletableFuture<>();
+      handler.gates.put("service", service);
+      for (int i = 0; i < 500; i++) {
+        executor.tell(
+            new Execute("w", "i-" + i, intent("service", IntentPriority.NORMAL, THREE_ATTEMPTS)));
+      }
+
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> handler.attemptsAt("service") == 500);
+      assertThat(delivered).isEmpty();
+      service.complete(null);
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 500);
+    }
+
+    @Test
+    void shouldReadTheLimitOfANamedTargetAndRefuseALimitBelowOne() {
+      Config effects =
+          ConfigFactory.parseString("bulkhead.targets { \"http:payments\" = 3 }")
+              .withFallback(ConfigFactory.load().getConfig("onex.effects"));
+      ExecutorSettings settings = ExecutorSettings.fromConfig(effects);
+      assertThat(settings.concurrencyOf("http:payments")).isEqualTo(3);
+      assertThat(settings.concurrencyOf("http:inventory")).isEqualTo(1024);
+
+      Config zero =
+          ConfigFactory.parseString("bulkhead.targets { \"http:payments\" = 0 }")
+              .withFallback(effects);
+      assertThatThrownBy(() -> ExecutorSettings.fromConfig(zero))
+          .isInstanceOf(ConfigException.BadValue.class)
+          .hasMessageContaining("onex.effects.bulkhead.targets.\"http:payments\"");
     }
   }
 }
