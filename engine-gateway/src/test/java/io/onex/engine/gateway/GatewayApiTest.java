@@ -140,6 +140,19 @@ class GatewayApiTest {
     }
 
     @Test
+    void shouldAnswerAnUnknownPathOrMethodWithAProblemNamingThePath() {
+      JsonNode unknown = expectProblem(node.get("/v1/nothing-here/" + id), 404, "not-found");
+      assertThat(unknown.get("instance").asText()).isEqualTo("/v1/nothing-here/" + id);
+      Response wrongMethod =
+          GatewayNode.send(
+              HttpRequest.newBuilder(URI.create(node.base() + actions()))
+                  .PUT(HttpRequest.BodyPublishers.ofString("{}")));
+      JsonNode notAllowed = expectProblem(wrongMethod, 405, "method-not-allowed");
+      assertThat(notAllowed.get("instance").asText()).isEqualTo(actions());
+      expectUnchanged();
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownWorkflowType() {
       expectProblem(
           node.post("/v1/workflows/invoice/instances", "{}"), 404, "unknown-workflow-type");

@@ -1,5 +1,6 @@
 package io.onex.engine.cluster.internal;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.core.error.EngineUnavailableException;
 import io.onex.engine.core.error.InvalidIdentifierException;
@@ -7,9 +8,11 @@ import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceReply;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -29,6 +32,9 @@ final class InstanceRequests {
   private final Duration askTimeout;
   private final Executor executor;
   private final MeterRegistry metrics;
+
+  /** The request counters by type and result, looked up once each. */
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   InstanceRequests(
       InstanceShards shards,
@@ -125,7 +131,11 @@ final class InstanceRequests {
   }
 
   private void count(String workflowType, String result) {
-    metrics.counter("onex.requests", "workflowType", workflowType, "result", result).increment();
+    counters
+        .computeIfAbsent(
+            workflowType + '\u0000' + result,
+            key -> metrics.counter("onex.requests", "workflowType", workflowType, "result", result))
+        .increment();
   }
 
   static String rootCause(Throwable error) {

@@ -46,18 +46,17 @@ public final class GatewayRoutes extends RouteSupport {
     this.nodes = new NodeRoutes(engine.nodes(), executor, http);
   }
 
+  /**
+   * The whole API. Built once: Pekko HTTP's Java DSL evaluates a route's suppliers per request, so
+   * only what depends on the request (a path segment, a body) is built per request.
+   */
   public Route routes() {
-    return extractUri(
-        uri ->
-            handleExceptions(
-                errors.exceptionHandler(uri.path()),
-                () ->
-                    handleRejections(
-                        errors.rejectionHandler(uri.path()),
-                        () ->
-                            concat(
-                                operations.rootRoutes(),
-                                pathPrefix("v1", () -> authenticated(this::v1Routes))))));
+    Route root = operations.rootRoutes();
+    Route v1 = v1Routes();
+    Route api = concat(root, pathPrefix("v1", () -> authenticated(() -> v1)));
+    var exceptions = errors.exceptionHandler();
+    var rejections = errors.rejectionHandler();
+    return handleExceptions(exceptions, () -> handleRejections(rejections, () -> api));
   }
 
   private Route v1Routes() {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
+import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.core.json.EngineJson;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -140,27 +140,36 @@ abstract class RouteSupport extends AllDirectives {
         .field(name);
   }
 
+  /**
+   * Answers with {@code body} of {@code result}'s value as JSON, or with the problem of its error.
+   * The body is written on the thread that completes {@code result} (the engine's client completes
+   * its stages on the node's dispatcher), with no further hop.
+   */
   protected <T> Route respond(
       StatusCode status, CompletionStage<T> result, Function<T, Object> body) {
     CompletionStage<HttpResponse> response =
-        result.handleAsync(
-            (value, error) -> {
-              if (error != null) {
-                throw error instanceof CompletionException
-                    ? (CompletionException) error
-                    : new CompletionException(error);
-              }
-              return jsonResponse(status, json.valueToTree(body.apply(value)));
-            },
-            executor);
+        Stages.direct(result)
+            .handle(
+                (value, error) -> {
+                  if (error != null) {
+                    throw error instanceof CompletionException
+                        ? (CompletionException) error
+                        : new CompletionException(error);
+                  }
+                  return jsonResponse(status, body.apply(value));
+                });
     return completeWithFuture(response);
   }
 
-  protected HttpResponse jsonResponse(StatusCode status, JsonNode body) {
-    return HttpResponse.create()
-        .withStatus(status)
-        .withEntity(
-            ContentTypes.APPLICATION_JSON, body.toString().getBytes(StandardCharsets.UTF_8));
+  /** {@code body} (a record, a map or a {@link JsonNode}) written once, as JSON. */
+  protected HttpResponse jsonResponse(StatusCode status, Object body) {
+    try {
+      return HttpResponse.create()
+          .withStatus(status)
+          .withEntity(ContentTypes.APPLICATION_JSON, json.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not write the answer as JSON", e);
+    }
   }
 
   /** A body longer than the configured limit. */
