@@ -41,7 +41,9 @@ public final class BenchCommand implements Callable<Integer> {
       Duration passivation,
       int recoveryRuns,
       Duration ioLatency,
-      int ioInFlight) {}
+      int ioInFlight,
+      String httpClient,
+      Duration warmUp) {}
 
   @Option(
       names = "--scenario",
@@ -125,6 +127,24 @@ public final class BenchCommand implements Callable<Integer> {
           "Workflows the io-workflows scenario keeps in flight (default: ${DEFAULT-VALUE}).")
   int ioInFlight;
 
+  @Option(
+      names = "--http-client",
+      defaultValue = "auto",
+      description =
+          "Load client of the http scenario's timed phases: wrk (the Debian package, on the PATH),"
+              + " pekko (the Pekko HTTP client in this JVM), or auto: wrk when installed, else"
+              + " pekko (default: ${DEFAULT-VALUE}).")
+  String httpClient;
+
+  @Option(
+      names = "--warm-up",
+      defaultValue = "3m",
+      description =
+          "Longest warm-up before each measured phase: rounds of the phase's load run until the"
+              + " JIT compiler settles (compiles in under 5% of a round) or this has passed; 0s"
+              + " runs one round (default: ${DEFAULT-VALUE}).")
+  String warmUp;
+
   @Option(names = "--out", description = "Also write the results as JSON to this file.")
   Path out;
 
@@ -160,7 +180,9 @@ public final class BenchCommand implements Callable<Integer> {
             parseDuration(passivateAfter),
             recoveryRuns,
             parseDuration(ioLatency),
-            ioInFlight);
+            ioInFlight,
+            httpClient,
+            parseDuration(warmUp));
     List<String> chosen = scenario.equals("all") ? ALL : List.of(scenario.split(","));
     for (String name : chosen) {
       if (!ALL.contains(name)) {
@@ -168,6 +190,11 @@ public final class BenchCommand implements Callable<Integer> {
             new CommandLine(this),
             "Unknown scenario '" + name + "'; expected all or one of " + String.join(", ", ALL));
       }
+    }
+    if (!List.of("auto", "wrk", "pekko").contains(httpClient)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "Unknown --http-client '" + httpClient + "'; expected auto, wrk or pekko");
     }
     List<BenchResult> results = new ArrayList<>();
     try (BenchJournal database = new BenchJournal(journal);

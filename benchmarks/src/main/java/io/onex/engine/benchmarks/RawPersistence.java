@@ -76,6 +76,11 @@ final class RawPersistence implements AutoCloseable {
             added -> order.<Done>ask(RawOrder.PlaceOrder::new, timeout), system.executionContext());
   }
 
+  /** The actor system the baselines run in. */
+  ActorSystem<Void> system() {
+    return system;
+  }
+
   CompletionStage<Done> persist(String entityId, String payload, Duration timeout) {
     return sharding
         .entityRefFor(KEY, entityId)

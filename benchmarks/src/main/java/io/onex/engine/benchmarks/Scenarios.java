@@ -20,10 +20,6 @@ import io.onex.engine.samples.Samples;
 import io.onex.engine.samples.order.OrderWorkflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,28 +27,37 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pekko.http.javadsl.ServerBinding;
 
 /** The benchmark scenarios; each measures on a fresh database of the chosen journal. */
 final class Scenarios {
 
   private static final Duration ASK = Duration.ofSeconds(30);
 
+  /**
+   * How long a phase that creates the instances a measured phase uses may take: it must create
+   * every one of them, so it is not cut short at {@code --duration}.
+   */
+  private static final Duration PREPARE_DEADLINE = Duration.ofMinutes(30);
+
   private final BenchJournal journal;
   private final LoadDriver driver;
   private final Progress progress;
   private final BenchCommand.Settings settings;
+  private final WarmUp warmUp;
 
   Scenarios(BenchJournal journal, Progress progress, BenchCommand.Settings settings) {
     this.journal = journal;
     this.progress = progress;
     this.driver = new LoadDriver(progress);
     this.settings = settings;
+    this.warmUp = new WarmUp(progress, settings.warmUp());
   }
 
   /** Raw Pekko persistence: one event of the engine's event size per command. */
@@ -65,7 +70,7 @@ final class Scenarios {
           "raw prepare",
           instances,
           settings.concurrency(),
-          settings.duration(),
+          PREPARE_DEADLINE,
           i -> raw.persist("r-" + i, payload, ASK));
     }
     try (RawPersistence raw = new RawPersistence(node)) {
@@ -76,6 +81,15 @@ final class Scenarios {
               settings.concurrency(),
               settings.duration(),
               i -> raw.persist("r-" + i, payload, ASK));
+      warmUp.until(
+          "raw",
+          round ->
+              driver.run(
+                  "raw warm-up " + round,
+                  warmOperations(),
+                  settings.concurrency(),
+                  settings.duration(),
+                  i -> raw.persist("r-" + (i % instances), payload, ASK)));
       var warm =
           driver.run(
               "raw warm",
@@ -96,7 +110,7 @@ final class Scenarios {
           "actions prepare",
           instances,
           settings.concurrency(),
-          settings.duration(),
+          PREPARE_DEADLINE,
           i ->
               engine
                   .client()
@@ -112,6 +126,18 @@ final class Scenarios {
               settings.concurrency(),
               settings.duration(),
               i -> engine.client().send(OrderWorkflow.TYPE, "o-" + i, addItem(i)));
+      warmUp.until(
+          "actions",
+          round ->
+              driver.run(
+                  "actions warm-up " + round,
+                  warmOperations(),
+                  settings.concurrency(),
+                  settings.duration(),
+                  i ->
+                      engine
+                          .client()
+                          .send(OrderWorkflow.TYPE, "o-" + (i % instances), addItem(i))));
       var warm =
           driver.run(
               "actions warm",
@@ -137,51 +163,158 @@ final class Scenarios {
     }
   }
 
-  /** The same actions through the HTTP gateway, over keep-alive connections. */
+  /**
+   * The same actions through the HTTP gateway, with two baselines measured by the same client in
+   * the same run: the harness's ceiling (a route that answers at once) and raw persistence through
+   * HTTP (the raw behaviour behind a Pekko HTTP route, answering with a body of the gateway's
+   * size). The timed phases are sent by wrk where it is installed ({@link WrkLoad}), else by the
+   * Pekko HTTP client ({@link HttpLoadClient}), which also sends the counted ones (the starts and
+   * each instance's first action). The warm phase's {@code ratio_vs_raw} is taken against raw
+   * persistence through HTTP.
+   */
   List<BenchResult> http() {
-    Config node = journal.freshNode(Map.of());
     int instances = settings.instances();
-    ExecutorService clientThreads = Executors.newFixedThreadPool(2);
-    HttpClient client = HttpClient.newBuilder().executor(clientThreads).build();
-    try {
+    Optional<WrkLoad> wrk = wrkLoad();
+    progress.note(
+        "http: timed phases sent by "
+            + (wrk.isPresent()
+                ? "wrk (one thread, " + settings.concurrency() + " connections)"
+                : "the Pekko HTTP client (pool of " + settings.concurrency() + " connections)"));
+    try (HttpLoadClient client = new HttpLoadClient(settings.concurrency())) {
+      Config node = journal.freshNode(Map.of());
       try (EngineNode gateway = EngineNode.start(node, Samples.registry())) {
-        URI base =
-            URI.create("http://127.0.0.1:" + gateway.port() + "/v1/workflows/order/instances");
+        String base = "http://127.0.0.1:" + gateway.port() + "/v1/workflows/order/instances";
         driver.run(
             "http prepare",
             instances,
             settings.concurrency(),
-            settings.duration(),
+            PREPARE_DEADLINE,
             i ->
-                post(
-                    client,
-                    base,
-                    "{\"instanceId\":\"h-" + i + "\",\"input\":{\"customerId\":\"c\"}}"));
+                client.post(
+                    base, "{\"instanceId\":\"h-" + i + "\",\"input\":{\"customerId\":\"c\"}}"));
       }
+      BenchResult cold;
+      BenchResult warm;
+      int answerSize;
       try (EngineNode gateway = EngineNode.start(node, Samples.registry())) {
-        URI base =
-            URI.create("http://127.0.0.1:" + gateway.port() + "/v1/workflows/order/instances/");
-        var cold =
-            driver.run(
-                "http cold",
-                instances,
-                settings.concurrency(),
-                settings.duration(),
-                i -> post(client, base.resolve("h-" + i + "/actions"), addItemBody(i)));
-        var warm =
-            driver.run(
-                "http warm",
-                warmOperations(),
-                settings.concurrency(),
-                settings.duration(),
-                i ->
-                    post(
-                        client, base.resolve("h-" + (i % instances) + "/actions"), addItemBody(i)));
-        return List.of(cold.toResult("http", "cold", null), warm.toResult("http", "warm", null));
+        String base = "http://127.0.0.1:" + gateway.port();
+        String prefix = "/v1/workflows/order/instances/h-";
+        cold =
+            driver
+                .run(
+                    "http cold",
+                    instances,
+                    settings.concurrency(),
+                    settings.duration(),
+                    i -> client.post(base + prefix + i + "/actions", addItemBody(i)))
+                .toResult("http", "cold", null);
+        warm = timed("http warm", label -> send(wrk, client, label, base, prefix, "warm", null));
+        answerSize = answerSize(client, base + prefix);
       }
-    } finally {
-      clientThreads.shutdownNow();
+      Map<String, Double> answer = Map.of("answer_bytes", (double) answerSize);
+      BenchResult raw;
+      BenchResult ceiling;
+      try (RawPersistence persistence = new RawPersistence(journal.freshNode(Map.of()))) {
+        String payload = "x".repeat(engineEventSize());
+        String rawBase =
+            baseOf(
+                HttpBaselines.bind(
+                    persistence.system(), HttpBaselines.raw(persistence, payload, answerSize)));
+        driver.run(
+            "http raw prepare",
+            instances,
+            settings.concurrency(),
+            PREPARE_DEADLINE,
+            i -> client.post(rawBase + "/raw/r-" + i + "/actions", addItemBody(i)));
+        raw =
+            timed("http raw", label -> send(wrk, client, label, rawBase, "/raw/r-", "raw", answer));
+        String ceilingBase =
+            baseOf(HttpBaselines.bind(persistence.system(), HttpBaselines.ceiling(answerSize)));
+        ceiling =
+            timed(
+                "http ceiling",
+                label -> send(wrk, client, label, ceilingBase, "/raw/r-", "ceiling", answer));
+      }
+      return List.of(
+          ceiling,
+          raw.withFigure("share_of_ceiling", raw.throughput() / ceiling.throughput()),
+          cold,
+          warm.withRatio(warm.throughput() / raw.throughput())
+              .withFigure("p99_vs_raw", warm.p99Ms() / raw.p99Ms())
+              .withFigure("share_of_ceiling", warm.throughput() / ceiling.throughput()));
     }
+  }
+
+  /** wrk if {@code --http-client} lets it be used and it is installed. */
+  private Optional<WrkLoad> wrkLoad() {
+    if (settings.httpClient().equals("pekko")) {
+      return Optional.empty();
+    }
+    Optional<WrkLoad> wrk = WrkLoad.find(progress);
+    if (wrk.isEmpty() && settings.httpClient().equals("wrk")) {
+      throw new IllegalStateException(
+          "--http-client wrk: wrk is not on the PATH; install it with apt-get install wrk");
+    }
+    return wrk;
+  }
+
+  /**
+   * A timed phase of warm AddItem actions to {@code <base><prefix><i>/actions}, after the same load
+   * as warm-up ({@link WarmUp}), so that the gateway and each baseline are measured settled.
+   */
+  private BenchResult timed(String label, Function<String, BenchResult> load) {
+    warmUp.until(label, round -> load.apply(label + " warm-up " + round));
+    return load.apply(label);
+  }
+
+  private BenchResult send(
+      Optional<WrkLoad> wrk,
+      HttpLoadClient client,
+      String label,
+      String base,
+      String prefix,
+      String phase,
+      Map<String, Double> figures) {
+    int instances = settings.instances();
+    if (wrk.isPresent()) {
+      return wrk.get()
+          .run(
+              label,
+              base,
+              prefix,
+              instances,
+              settings.concurrency(),
+              settings.duration(),
+              "http",
+              phase,
+              figures);
+    }
+    return driver
+        .run(
+            label,
+            warmOperations(),
+            settings.concurrency(),
+            settings.duration(),
+            i -> client.post(base + prefix + (i % instances) + "/actions", addItemBody(i)))
+        .toResult("http", phase, figures);
+  }
+
+  /** The mean body length of the gateway's answer to an action, on warm instances. */
+  private int answerSize(HttpLoadClient client, String instanceUrlPrefix) {
+    int samples = Math.min(20, settings.instances());
+    long total = 0;
+    for (int i = 0; i < samples; i++) {
+      total +=
+          client
+              .post(instanceUrlPrefix + i + "/actions", addItemBody(i))
+              .toCompletableFuture()
+              .join();
+    }
+    return (int) (total / samples);
+  }
+
+  private static String baseOf(ServerBinding binding) {
+    return "http://127.0.0.1:" + binding.localAddress().getPort();
   }
 
   /**
@@ -191,12 +324,15 @@ final class Scenarios {
   List<BenchResult> rawWorkflows() {
     Config node = journal.freshNode(Map.of());
     try (RawPersistence raw = new RawPersistence(node)) {
-      driver.run(
-          "raw-workflows warm-up",
-          warmUpWorkflows(),
-          settings.concurrency(),
-          settings.duration(),
-          i -> raw.order("rw-warm-up-" + i, ASK));
+      warmUp.until(
+          "raw-workflows",
+          round ->
+              driver.run(
+                  "raw-workflows warm-up " + round,
+                  warmUpWorkflows(),
+                  settings.concurrency(),
+                  settings.duration(),
+                  i -> raw.order("rw-warm-up-" + round + "-" + i, ASK)));
       var run =
           driver.run(
               "raw-workflows",
@@ -219,12 +355,15 @@ final class Scenarios {
             .workflows(Samples.registry())
             .handler(system -> new InstantHttp())
             .start()) {
-      driver.run(
-          "workflows warm-up",
-          warmUpWorkflows(),
-          settings.concurrency(),
-          settings.duration(),
-          i -> order(engine, "w-warm-up-" + i, i));
+      warmUp.until(
+          "workflows",
+          round ->
+              driver.run(
+                  "workflows warm-up " + round,
+                  warmUpWorkflows(),
+                  settings.concurrency(),
+                  settings.duration(),
+                  i -> order(engine, "w-warm-up-" + round + "-" + i, i)));
       var run =
           driver.run(
               "workflows",
@@ -251,12 +390,15 @@ final class Scenarios {
             .workflows(Samples.registry())
             .handler(system -> new DelayedHttp(system, latency))
             .start()) {
-      driver.run(
-          "io-workflows warm-up",
-          Math.max(warmUpWorkflows(), inFlight),
-          inFlight,
-          settings.duration(),
-          i -> order(engine, "io-warm-up-" + i, i));
+      warmUp.until(
+          "io-workflows",
+          round ->
+              driver.run(
+                  "io-workflows warm-up " + round,
+                  Math.max(warmUpWorkflows(), inFlight),
+                  inFlight,
+                  settings.duration(),
+                  i -> order(engine, "io-warm-up-" + round + "-" + i, i)));
       var run =
           driver.run(
               "io-workflows",
@@ -486,23 +628,6 @@ final class Scenarios {
     return "{\"type\":\"AddItem\",\"payload\":{\"sku\":\"sku-"
         + (i % 5)
         + "\",\"quantity\":1,\"unitPrice\":9.5}}";
-  }
-
-  private static CompletionStage<HttpResponse<Void>> post(HttpClient client, URI uri, String body) {
-    return client
-        .sendAsync(
-            HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .thenApply(
-            response -> {
-              if (response.statusCode() >= 300) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
-              }
-              return response;
-            });
   }
 
   /** The size of a journaled AddItem event of the order workflow, as JSON. */

@@ -46,12 +46,16 @@ class BenchCommandSmokeTest {
             "8",
             "--io-latency",
             "5ms",
+            "--duration",
+            "5s",
+            "--warm-up",
+            "0s",
             "--out",
             json.toString());
 
     String output = printed.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(output).isZero();
-    assertThat(output.lines().filter(line -> line.startsWith("RESULT scenario="))).hasSize(13);
+    assertThat(output.lines().filter(line -> line.startsWith("RESULT scenario="))).hasSize(15);
     assertThat(output)
         .contains("RESULT scenario=raw phase=warm")
         .contains("RESULT scenario=actions phase=warm")
@@ -60,13 +64,17 @@ class BenchCommandSmokeTest {
         .contains("RESULT scenario=actions phase=half-rate")
         .containsPattern(
             "RESULT scenario=workflows phase=end-to-end throughput=[0-9.]+ p50_ms=[0-9.]+ p99_ms=[0-9.]+ ratio_vs_raw=[0-9.]+ failures=0 timeouts=0")
+        .contains("RESULT scenario=http phase=ceiling")
+        .contains("RESULT scenario=http phase=raw")
+        .containsPattern(
+            "RESULT scenario=http phase=warm throughput=[0-9.]+ p50_ms=[0-9.]+ p99_ms=[0-9.]+ ratio_vs_raw=[0-9.]+ failures=0 timeouts=0")
         .containsPattern("RESULT scenario=io-workflows phase=end-to-end .* ratio_vs_bound=[0-9.]+")
         .contains("RESULT scenario=recovery phase=no-snapshots")
         .contains("fresh_node_ms=")
         .contains("heap_active_mb=");
     JsonNode report = EngineJson.mapper().readTree(Files.readString(json));
     assertThat(report.get("journal").asText()).isEqualTo("h2");
-    assertThat(report.get("results")).hasSize(13);
+    assertThat(report.get("results")).hasSize(15);
     assertThat(report.at("/results/3/operations").asLong()).isEqualTo(40);
     assertThat(report.at("/results/3/ratioVsRaw").isNumber()).isTrue();
   }
