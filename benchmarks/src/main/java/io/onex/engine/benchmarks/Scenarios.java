@@ -30,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -385,10 +388,17 @@ final class Scenarios {
     Config node = journal.freshNode(Map.of());
     Duration latency = settings.ioLatency();
     int inFlight = settings.ioInFlight();
+    ScheduledExecutorService service =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "bench-delayed-service");
+              thread.setDaemon(true);
+              return thread;
+            });
     try (WorkflowEngine engine =
         WorkflowEngine.builder(node)
             .workflows(Samples.registry())
-            .handler(system -> new DelayedHttp(system, latency))
+            .handler(system -> new DelayedHttp(service, latency))
             .start()) {
       warmUp.until(
           "io-workflows",
@@ -414,6 +424,8 @@ final class Scenarios {
               .withFigure("effect_latency_ms", latency.toMillis())
               .withFigure("bound", bound)
               .withFigure("ratio_vs_bound", result.throughput() / bound));
+    } finally {
+      service.shutdownNow();
     }
   }
 
@@ -669,8 +681,12 @@ final class Scenarios {
     }
   }
 
-  /** Answers http intents after a fixed latency, like a remote service, without a thread. */
-  private record DelayedHttp(org.apache.pekko.actor.typed.ActorSystem<?> system, Duration latency)
+  /**
+   * Answers http intents after a fixed latency, like a remote service, without a thread per call:
+   * on a timer of its own, precise to a fraction of a millisecond (Pekko's scheduler ticks every 10
+   * ms, which would add up to a tick to every answer).
+   */
+  private record DelayedHttp(ScheduledExecutorService service, Duration latency)
       implements EffectHandler {
     @Override
     public String handlerType() {
@@ -680,14 +696,12 @@ final class Scenarios {
     @Override
     public CompletionStage<EffectResult> execute(EffectRequest request, Config operationConfig) {
       CompletableFuture<EffectResult> answer = new CompletableFuture<>();
-      system
-          .scheduler()
-          .scheduleOnce(
-              latency,
-              () ->
-                  answer.complete(
-                      EffectResult.of(EngineJson.mapper().createObjectNode().put("ok", true))),
-              system.executionContext());
+      service.schedule(
+          () ->
+              answer.complete(
+                  EffectResult.of(EngineJson.mapper().createObjectNode().put("ok", true))),
+          latency.toNanos(),
+          TimeUnit.NANOSECONDS);
       return answer;
     }
 
