@@ -2,6 +2,7 @@ package io.onex.engine.persistence;
 
 import com.typesafe.config.Config;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.persistence.internal.CodecWarmUp;
 import io.onex.engine.persistence.internal.JournalWarmUp;
 import io.onex.engine.persistence.internal.WorkflowInstanceBehavior;
 import io.onex.engine.persistence.internal.WorkflowRuntime;
@@ -79,5 +80,14 @@ public final class WorkflowInstances {
    */
   public static CompletionStage<Done> warmUpJournal(ActorSystem<?> system, Duration timeout) {
     return JournalWarmUp.run(system, timeout);
+  }
+
+  /**
+   * Builds the JSON codecs that recovering an instance from a snapshot needs (the snapshot's and
+   * each registered state type's), so that the first instance a new node recovers does not pay for
+   * building them. Touches no journal.
+   */
+  public void warmUpCodecs(ActorSystem<?> system) {
+    CodecWarmUp.run(system, runtime.registry());
   }
 }

@@ -123,6 +123,7 @@ public final class EngineBootstrap {
               .thenCompose(ready -> WorkflowInstances.warmUpJournal(system, startTimeout))
               .thenCompose(recovered -> shards.warmUp(startTimeout)),
           startTimeout);
+      instances.warmUpCodecs(system);
       log.info(
           "Engine node {} (roles {}) started with journal {} hosting {} with handlers {}",
           Cluster.get(system).selfMember().address(),
