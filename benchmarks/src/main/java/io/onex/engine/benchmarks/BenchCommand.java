@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "3m",
       description =
           "Longest warm-up before each measured phase: rounds of the phase's load run until the"
-              + " JIT compiler settles (compiles in under 5% of a round) or this has passed; 0s"
+              + " JIT compiler settles (compiles in under 5%% of a round) or this has passed; 0s"
               + " runs one round (default: ${DEFAULT-VALUE}).")
   String warmUp;
 

@@ -93,6 +93,8 @@ class BenchCommandSmokeTest {
         .contains("--actions")
         .contains("--concurrency")
         .contains("--duration")
+        .contains("--warm-up")
+        .contains("--http-client")
         .contains("--out");
   }
 }
