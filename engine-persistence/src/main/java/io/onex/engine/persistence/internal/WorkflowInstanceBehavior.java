@@ -7,15 +7,12 @@ import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
-import io.onex.engine.core.error.ActionExpiredException;
 import io.onex.engine.core.error.InstanceAlreadyExistsException;
 import io.onex.engine.core.error.InstanceNotFoundException;
-import io.onex.engine.core.error.InvalidStateException;
 import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
-import io.onex.engine.persistence.AwaitingInstances;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceCommand.Apply;
 import io.onex.engine.persistence.InstanceCommand.FireTimer;
@@ -30,7 +27,6 @@ import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import io.onex.engine.persistence.internal.InstanceState.NotStarted;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +72,8 @@ public final class WorkflowInstanceBehavior
   private final InstanceAnswers answers = new InstanceAnswers(progress);
   private final EventApplier applier;
   // The id of the event being persisted if it makes the instance start awaiting something.
-  private String startsAwaiting;
+  private final AwaitingMarks awaiting;
+  private final DecisionChecks checks;
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
@@ -97,6 +94,8 @@ public final class WorkflowInstanceBehavior
     this.runtime = runtime;
     this.passivate = passivate;
     this.applier = new EventApplier(runtime, workflowType, instanceId, context.getLog());
+    this.awaiting = new AwaitingMarks(workflowType, instanceId, runtime.awaiting());
+    this.checks = new DecisionChecks(runtime, workflowType, context.getLog());
   }
 
   /**
@@ -154,13 +153,13 @@ public final class WorkflowInstanceBehavior
       return fail(command.replyTo(), new InstanceAlreadyExistsException(workflowType, instanceId));
     }
     try {
-      checkNotExpired(command.action());
+      checks.requireNotExpired(command.action());
       WorkflowDefinition<?, ?> definition = runtime.registry().require(workflowType);
       runtime.schemas().validateStart(definition, command.action().payload());
       return persist(
           command.replyTo(),
           state,
-          checked(runtime.machine(definition).start(instanceId, command.action())));
+          checks.checked(runtime.machine(definition).start(instanceId, command.action())));
     } catch (WorkflowException e) {
       // A refused start leaves nothing behind to remember.
       passivate.accept(context.getSelf());
@@ -182,13 +181,13 @@ public final class WorkflowInstanceBehavior
     WorkflowInstance<Object> current = ((Active) state).instance();
     Action action = command.action();
     try {
-      checkNotExpired(action);
+      checks.requireNotExpired(action);
       InstanceMachine<Object, Object> machine =
           runtime.machine(workflowType, current.definitionVersion());
       if (!current.status().isFinal() && !IntentOutcome.isOutcome(action.type())) {
         runtime.schemas().validateAction(machine.definition(), action.type(), action.payload());
       }
-      return persist(command.replyTo(), state, checked(machine.apply(current, action)));
+      return persist(command.replyTo(), state, checks.checked(machine.apply(current, action)));
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
     }
@@ -251,7 +250,7 @@ public final class WorkflowInstanceBehavior
   private Applied<Object> fire(
       InstanceMachine<Object, Object> machine, WorkflowInstance<Object> current, Intent timer) {
     try {
-      return checked(
+      return checks.checked(
           machine.apply(current, InstanceMachine.firedBy(timer, DurableTimers.requestOf(timer))));
     } catch (WorkflowException refused) {
       // The timer's action no longer fits; the timer still ends, with the reason on record.
@@ -284,37 +283,11 @@ public final class WorkflowInstanceBehavior
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onIdle(InstanceState state) {
-    boolean awaiting =
-        state instanceof Active active && !active.instance().pendingIntents().isEmpty();
-    if (!awaiting && watchers.isEmpty()) {
-      if (state instanceof Active active) {
-        runtime.awaiting().settled(workflowType, instanceId, active.instance().sequence());
-      }
+    if (!AwaitingMarks.awaits(state) && watchers.isEmpty()) {
+      awaiting.stopping(state);
       passivate.accept(context.getSelf());
     }
     return Effect().noReply();
-  }
-
-  /**
-   * {@code applied}, once its state matches the definition's state schema ({@code
-   * onex.instance.validate-state}); a state that does not is a defect of the reducer, logged as
-   * such and refused.
-   */
-  private Applied<Object> checked(Applied<Object> applied) {
-    if (runtime.settings().validateState()) {
-      try {
-        runtime
-            .schemas()
-            .validateState(
-                runtime.registry().require(workflowType, applied.instance().definitionVersion()),
-                applied.event().action().type(),
-                applied.stateJson());
-      } catch (InvalidStateException defect) {
-        context.getLog().error("Reducer defect, action refused: {}", defect.getMessage());
-        throw defect;
-      }
-    }
-    return applied;
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> persist(
@@ -326,19 +299,10 @@ public final class WorkflowInstanceBehavior
         .thenReply(replyTo, after -> InstanceAnswers.answer(applied));
   }
 
-  /**
-   * Remembers {@code applied} for the event handler, and whether its event is the one that makes
-   * the instance await something it did not await before (that event is tagged, see {@link
-   * #tagsFor}).
-   */
+  /** Remembers {@code applied}, decided in {@code before}, for the event handler and the tags. */
   private void remember(InstanceState before, Applied<Object> applied) {
     decided.remember(applied);
-    boolean awaitedBefore =
-        before instanceof Active active && !active.instance().pendingIntents().isEmpty();
-    startsAwaiting =
-        !awaitedBefore && !applied.instance().pendingIntents().isEmpty()
-            ? applied.event().eventId()
-            : null;
+    awaiting.decided(before, applied);
   }
 
   /** Once an event is written: its intents go out, and its end reaches those waiting for it. */
@@ -367,13 +331,6 @@ public final class WorkflowInstanceBehavior
     if (handedOver) {
       scheduler.startTimerWithFixedDelay(
           Redispatch.INSTANCE, Redispatch.INSTANCE, runtime.settings().redispatchAfter());
-    }
-  }
-
-  private void checkNotExpired(Action action) {
-    Instant now = runtime.clock().instant();
-    if (action.isExpiredAt(now)) {
-      throw new ActionExpiredException(action.actionId(), action.expiresAt(), now);
     }
   }
 
@@ -406,11 +363,7 @@ public final class WorkflowInstanceBehavior
             state -> {
               if (state instanceof Active active) {
                 runtime.divergences().recovered(workflowType, instanceId);
-                if (!active.instance().pendingIntents().isEmpty()) {
-                  runtime
-                      .awaiting()
-                      .awaiting(workflowType, instanceId, active.instance().sequence());
-                }
+                awaiting.recovered(state);
                 dispatch(active.instance().pendingIntents());
               } else if (state instanceof Diverged diverged) {
                 runtime
@@ -421,17 +374,11 @@ public final class WorkflowInstanceBehavior
         .build();
   }
 
-  /**
-   * The event that makes the instance await an intent's outcome or a timer when it awaited nothing
-   * is tagged, so that the awaiting-instances projection records the instance ({@link
-   * AwaitingInstances}); its row stays until the instance stops with nothing pending.
-   */
+  /** See {@link AwaitingMarks#tagsFor}. */
   @Override
   public Set<String> tagsFor(WorkflowEvent event) {
-    return event.eventId().equals(startsAwaiting) ? AWAITING : Set.of();
+    return awaiting.tagsFor(event);
   }
-
-  private static final Set<String> AWAITING = Set.of(AwaitingInstances.TAG);
 
   @Override
   public RetentionCriteria retentionCriteria() {
