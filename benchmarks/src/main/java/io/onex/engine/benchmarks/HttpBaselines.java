@@ -39,7 +39,14 @@ final class HttpBaselines {
     return path(
         segment("raw").slash(segment()).slash("actions"),
         id ->
-            post(() -> entity(Unmarshaller.entityToString(), body -> answer(parse(body), answer))));
+            post(
+                () ->
+                    entity(
+                        Unmarshaller.entityToString(),
+                        body -> {
+                          parse(body);
+                          return answer(answer);
+                        })));
   }
 
   /**
@@ -57,8 +64,7 @@ final class HttpBaselines {
                         Unmarshaller.entityToString(),
                         body -> {
                           parse(body);
-                          return onSuccess(
-                              raw.persist(id, payload, ASK), done -> answer(null, answer));
+                          return onSuccess(raw.persist(id, payload, ASK), done -> answer(answer));
                         })));
   }
 
@@ -67,7 +73,7 @@ final class HttpBaselines {
     return Http.get(system).newServerAt("127.0.0.1", 0).bind(route).toCompletableFuture().join();
   }
 
-  private static Route answer(JsonNode request, String answer) {
+  private static Route answer(String answer) {
     return complete(
         HttpResponse.create()
             .withStatus(StatusCodes.OK)
