@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.json.EngineJson;
 import java.time.Duration;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -36,17 +37,7 @@ final class HttpBaselines {
   /** {@code POST /raw/{id}/actions}: answers as soon as the body is parsed. */
   static Route ceiling(int answerSize) {
     String answer = answerOfSize(answerSize);
-    return path(
-        segment("raw").slash(segment()).slash("actions"),
-        id ->
-            post(
-                () ->
-                    entity(
-                        Unmarshaller.entityToString(),
-                        body -> {
-                          parse(body);
-                          return answer(answer);
-                        })));
+    return actions(id -> answer(answer));
   }
 
   /**
@@ -55,6 +46,11 @@ final class HttpBaselines {
    */
   static Route raw(RawPersistence raw, String payload, int answerSize) {
     String answer = answerOfSize(answerSize);
+    return actions(id -> onSuccess(raw.persist(id, payload, ASK), done -> answer(answer)));
+  }
+
+  /** {@code POST /raw/{id}/actions}: parses the body as JSON, then answers as {@code handle}. */
+  private static Route actions(Function<String, Route> handle) {
     return path(
         segment("raw").slash(segment()).slash("actions"),
         id ->
@@ -64,7 +60,7 @@ final class HttpBaselines {
                         Unmarshaller.entityToString(),
                         body -> {
                           parse(body);
-                          return onSuccess(raw.persist(id, payload, ASK), done -> answer(answer));
+                          return handle.apply(id);
                         })));
   }
 
