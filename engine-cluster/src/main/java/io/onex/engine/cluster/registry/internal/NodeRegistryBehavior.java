@@ -107,8 +107,9 @@ final class NodeRegistryBehavior {
             Unregister.class,
             command -> {
               Step step = state.unregister(command.nodeId());
+              Behavior<RegistryCommand> next = apply(step);
               command.replyTo().tell(new RegistryReply.Unregistered(step.node().isPresent()));
-              return apply(step);
+              return next;
             })
         .onMessage(
             GetNode.class,
@@ -134,8 +135,9 @@ final class NodeRegistryBehavior {
 
   private Behavior<RegistryCommand> answer(
       Step step, ActorRef<RegistryReply> replyTo, String nodeId) {
+    Behavior<RegistryCommand> next = apply(step);
     replyTo.tell(found(step.node(), nodeId));
-    return apply(step);
+    return next;
   }
 
   private static RegistryReply found(Optional<NodeInfo> node, String nodeId) {
@@ -143,6 +145,10 @@ final class NodeRegistryBehavior {
         .orElseGet(() -> new RegistryReply.NotFound(nodeId));
   }
 
+  /**
+   * Publishes the step's changes and moves to its state. Callers reply only after this, so a watch
+   * opened once a request was answered never receives the change that request caused.
+   */
   private Behavior<RegistryCommand> apply(Step step) {
     for (NodeChange change : step.changes()) {
       context.getLog().debug("Node {} {}", change.node().nodeId(), change.kind());
