@@ -60,3 +60,33 @@ CREATE TABLE IF NOT EXISTS onex_migrations (
     name VARCHAR(200) NOT NULL PRIMARY KEY,
     done_at TIMESTAMP NOT NULL
 );
+-- The instance index: one row per instance as of its latest indexed event, kept from the journal's
+-- events tagged by slice (onex-slice:<n>) by the instance-index projection, whose offsets are
+-- written in the same transaction. Times are epoch milliseconds.
+CREATE TABLE IF NOT EXISTS onex_instances (
+    workflow_type VARCHAR(200) NOT NULL,
+    instance_id VARCHAR(200) NOT NULL,
+    status VARCHAR(20) NOT NULL,
+    definition_version INTEGER NOT NULL,
+    started_at_ms BIGINT NOT NULL,
+    updated_at_ms BIGINT NOT NULL,
+    last_sequence BIGINT NOT NULL,
+    correlation_id VARCHAR(512),
+    pending_intents INTEGER NOT NULL,
+    failure_reason VARCHAR(4000),
+    PRIMARY KEY (workflow_type, instance_id)
+);
+-- Lists come newest start first, by type or across types, optionally by status.
+CREATE INDEX IF NOT EXISTS onex_instances_started_idx ON onex_instances (started_at_ms, workflow_type, instance_id);
+CREATE INDEX IF NOT EXISTS onex_instances_type_idx ON onex_instances (workflow_type, started_at_ms, instance_id);
+CREATE INDEX IF NOT EXISTS onex_instances_status_idx ON onex_instances (status, started_at_ms);
+-- The search attributes that an instance's definition declares, with their values after its latest
+-- indexed event.
+CREATE TABLE IF NOT EXISTS onex_instance_attributes (
+    workflow_type VARCHAR(200) NOT NULL,
+    instance_id VARCHAR(200) NOT NULL,
+    name VARCHAR(64) NOT NULL,
+    attribute_value VARCHAR(1000) NOT NULL,
+    PRIMARY KEY (workflow_type, instance_id, name)
+);
+CREATE INDEX IF NOT EXISTS onex_instance_attributes_value_idx ON onex_instance_attributes (name, attribute_value);

@@ -53,6 +53,12 @@ public interface WorkflowEngine extends AutoCloseable {
    */
   NodeRegistry nodes();
 
+  /**
+   * The journaled events as streams: an instance's history followed by its live events, or every
+   * event of a workflow type.
+   */
+  EventStreams events();
+
   /** The workflow definitions this node hosts. */
   WorkflowRegistry registry();
 

@@ -1,7 +1,9 @@
 package io.onex.engine.core;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.error.LeaseRejectedException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,9 @@ public final class WorkflowDefinition<S, A> {
 
   private static final Pattern ACTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,99}");
 
+  /** Search attribute names: a letter followed by up to 63 of {@code [A-Za-z0-9_]}. */
+  public static final Pattern SEARCH_ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
   private final String type;
   private final int version;
   private final String description;
@@ -35,6 +40,7 @@ public final class WorkflowDefinition<S, A> {
   private final Map<String, ActionSpec<? extends A>> actions;
   private final Reducer<S, A> reducer;
   private final boolean leaseRequired;
+  private final Map<String, JsonPointer> searchAttributes;
 
   private WorkflowDefinition(Builder<S, A> builder) {
     this.type = builder.type;
@@ -46,6 +52,7 @@ public final class WorkflowDefinition<S, A> {
     this.actions = Map.copyOf(builder.actions);
     this.reducer = builder.reducer;
     this.leaseRequired = builder.leaseRequired;
+    this.searchAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
   }
 
   /** Starts the definition of {@code version} of workflow type {@code type}. */
@@ -101,6 +108,15 @@ public final class WorkflowDefinition<S, A> {
     return leaseRequired;
   }
 
+  /**
+   * The search attributes of this version's instances, in declaration order: each name with the
+   * JSON pointer into the state that gives its value. Every journaled event records their values
+   * after its action, so the instance index can filter on them.
+   */
+  public Map<String, JsonPointer> searchAttributes() {
+    return searchAttributes;
+  }
+
   @Override
   public String toString() {
     return "WorkflowDefinition[" + type + " v" + version + "]";
@@ -143,6 +159,7 @@ public final class WorkflowDefinition<S, A> {
     private final Map<String, ActionSpec<? extends A>> actions = new LinkedHashMap<>();
     private Reducer<S, A> reducer;
     private boolean leaseRequired;
+    private final Map<String, JsonPointer> attributes = new LinkedHashMap<>();
 
     private Builder(String type, int version) {
       this.type = type;
@@ -202,6 +219,44 @@ public final class WorkflowDefinition<S, A> {
      */
     public Builder<S, A> requireLease() {
       this.leaseRequired = true;
+      return this;
+    }
+
+    /**
+     * Declares search attribute {@code name}: the value at {@code jsonPointer} in the state (such
+     * as {@code "/customerId"}), recorded with every event and searchable in the instance index
+     * ({@code attr.<name>=} in a list query). A missing or null value is no value; objects and
+     * arrays are recorded as their JSON text.
+     */
+    public Builder<S, A> searchAttribute(String name, String jsonPointer) {
+      if (name == null || !SEARCH_ATTRIBUTE_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "Expected a search attribute name of a letter followed by up to 63 of [A-Za-z0-9_],"
+                + " but got '"
+                + name
+                + "' in workflow type '"
+                + type
+                + "'");
+      }
+      JsonPointer pointer;
+      try {
+        pointer = JsonPointer.compile(Objects.requireNonNull(jsonPointer, "jsonPointer"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Search attribute '"
+                + name
+                + "' of workflow type '"
+                + type
+                + "' has an invalid JSON pointer '"
+                + jsonPointer
+                + "': "
+                + e.getMessage(),
+            e);
+      }
+      if (attributes.putIfAbsent(name, pointer) != null) {
+        throw new IllegalArgumentException(
+            "Search attribute '" + name + "' is declared twice in workflow type '" + type + "'");
+      }
       return this;
     }
 

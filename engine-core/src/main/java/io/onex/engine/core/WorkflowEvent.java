@@ -3,7 +3,10 @@ package io.onex.engine.core;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +34,10 @@ import java.util.Objects;
  * @param stateDigest SHA-256 of the canonical JSON of the resulting state
  * @param formatVersion {@value #FORMAT} for events written by this version of the engine; absent
  *     for events of release 0.1, after which the epoch did not change
+ * @param pendingIntents how many intents and timers the instance awaits after the action; absent in
+ *     events written before the engine recorded it
+ * @param searchAttributes the values of the definition's search attributes after the action, by
+ *     name (an attribute without a value is left out); absent when the definition declares none
  */
 public record WorkflowEvent(
     String eventId,
@@ -47,7 +54,9 @@ public record WorkflowEvent(
     InstanceStatus status,
     String statusReason,
     String stateDigest,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Integer formatVersion) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer formatVersion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer pendingIntents,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> searchAttributes) {
 
   /** The format of the events this engine writes. */
   public static final int FORMAT = 2;
@@ -58,6 +67,16 @@ public record WorkflowEvent(
     Objects.requireNonNull(status, "status");
     intents = intents == null ? List.of() : List.copyOf(intents);
     correlationChain = correlationChain == null ? List.of() : List.copyOf(correlationChain);
+    searchAttributes =
+        searchAttributes == null || searchAttributes.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(searchAttributes));
+  }
+
+  /** The id of the flow this event belongs to: its action's correlation id. */
+  @JsonIgnore
+  public String correlationId() {
+    return action.correlationId();
   }
 
   /**

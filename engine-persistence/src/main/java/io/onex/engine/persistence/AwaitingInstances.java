@@ -6,12 +6,10 @@ import io.onex.engine.persistence.internal.AwaitingEvents;
 import io.onex.engine.persistence.internal.AwaitingIndexHandler;
 import io.onex.engine.persistence.internal.AwaitingTable;
 import io.onex.engine.persistence.internal.AwaitingTable.Change;
+import io.onex.engine.persistence.internal.Migrations;
 import io.onex.engine.persistence.internal.PooledSession;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -68,6 +65,7 @@ public final class AwaitingInstances implements AwaitingLog, AutoCloseable {
   private final BoundedSourceQueue<Change> changes;
   private final Duration delay;
   private final Duration pollInterval;
+  private final Migrations migrations;
 
   private AwaitingInstances(
       ActorSystem<?> system, JournalSettings settings, Config index, Clock clock) {
@@ -78,6 +76,7 @@ public final class AwaitingInstances implements AwaitingLog, AutoCloseable {
     this.table = new AwaitingTable(settings.dialect());
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     this.clock = clock;
+    this.migrations = new Migrations(pool, blocking, clock);
     this.changes =
         Source.<Change>queue(10_000)
             .groupedWithin(500, Duration.ofMillis(200))
@@ -100,13 +99,10 @@ public final class AwaitingInstances implements AwaitingLog, AutoCloseable {
     AwaitingInstances instances = new AwaitingInstances(system, settings, index, clock);
     if (settings.createSchema()) {
       try {
-        JdbcProjection.createTablesIfNotExists(instances::session, system)
-            .toCompletableFuture()
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
+        PooledSession.createOffsetTables(instances.pool, system, timeout, settings);
+      } catch (IllegalStateException e) {
         instances.close();
-        throw new IllegalStateException(
-            "Could not create the projection offset table in " + settings, e);
+        throw e;
       }
     }
     return instances;
@@ -157,39 +153,12 @@ public final class AwaitingInstances implements AwaitingLog, AutoCloseable {
 
   /** Whether the one-off step {@code name} was done on this database. */
   public CompletionStage<Boolean> isDone(String name) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (Connection connection = pool.getConnection();
-              PreparedStatement query =
-                  connection.prepareStatement("SELECT 1 FROM onex_migrations WHERE name = ?")) {
-            query.setString(1, name);
-            try (ResultSet rows = query.executeQuery()) {
-              return rows.next();
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException("Could not read onex_migrations: " + e.getMessage(), e);
-          }
-        },
-        blocking);
+    return migrations.isDone(name);
   }
 
   /** Records that the one-off step {@code name} was done on this database. */
   public CompletionStage<Void> markDone(String name) {
-    return CompletableFuture.runAsync(
-        () -> {
-          try (Connection connection = pool.getConnection();
-              PreparedStatement insert =
-                  connection.prepareStatement(
-                      "INSERT INTO onex_migrations (name, done_at) VALUES (?, ?)")) {
-            insert.setString(1, name);
-            insert.setTimestamp(2, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
-          } catch (SQLException e) {
-            throw new IllegalStateException(
-                "Could not write onex_migrations: " + e.getMessage(), e);
-          }
-        },
-        blocking);
+    return migrations.markDone(name);
   }
 
   private PooledSession session() {

@@ -160,7 +160,10 @@ public final class HistoryInspector {
     WorkflowEvent first = events.get(0);
     ActorRef<HistoryImporter.Import> importer =
         system.systemActorOf(
-            HistoryImporter.create(first.workflowType(), first.instanceId()),
+            HistoryImporter.create(
+                first.workflowType(),
+                first.instanceId(),
+                system.settings().config().getInt("onex.index.slices")),
             "history-import-" + System.nanoTime(),
             Props.empty());
     return AskPattern.<HistoryImporter.Import, HistoryImporter.Result>ask(

@@ -67,6 +67,8 @@ public final class JournalSettings {
   private final int writeParallelism;
   private final Duration connectionTimeout;
   private final Config circuitBreaker;
+  private final Duration readPollInterval;
+  private final Duration readGapWait;
 
   private JournalSettings(Config config) {
     Config journal = config.getConfig("onex.journal");
@@ -98,6 +100,17 @@ public final class JournalSettings {
               + "ms");
     }
     this.circuitBreaker = journal.getConfig("circuit-breaker");
+    this.readPollInterval = config.getDuration("onex.index.poll-interval");
+    this.readGapWait = config.getDuration("onex.index.gap-wait");
+    if (readPollInterval.toMillis() < 10 || readGapWait.compareTo(readPollInterval) < 0) {
+      throw new ConfigException.BadValue(
+          "onex.index.poll-interval",
+          "expected at least 10ms, and gap-wait at least poll-interval, but got "
+              + readPollInterval.toMillis()
+              + "ms and "
+              + readGapWait.toMillis()
+              + "ms");
+    }
   }
 
   /** Reads the settings from a resolved configuration. */
@@ -172,27 +185,26 @@ public final class JournalSettings {
             "call-timeout", circuitBreaker.getDuration("call-timeout").toMillis() + "ms",
             "reset-timeout", circuitBreaker.getDuration("reset-timeout").toMillis() + "ms");
     return ConfigFactory.parseMap(
-            Map.of(
-                "pekko.persistence.journal.plugin",
-                "jdbc-journal",
-                "pekko.persistence.snapshot-store.plugin",
-                "jdbc-snapshot-store",
-                "pekko.persistence.state.plugin",
-                "",
-                "jdbc-journal.use-shared-db",
-                SHARED_DB,
-                "jdbc-journal.batchSize",
-                batchSize,
-                "jdbc-journal.parallelism",
-                writeParallelism,
-                "jdbc-snapshot-store.use-shared-db",
-                SHARED_DB,
-                "jdbc-read-journal.use-shared-db",
-                SHARED_DB,
-                "pekko.projection.jdbc.dialect",
-                dialect.projectionDialect,
-                "pekko.projection.jdbc.blocking-jdbc-dispatcher.thread-pool-executor.fixed-pool-size",
-                3))
+            Map.ofEntries(
+                Map.entry("pekko.persistence.journal.plugin", "jdbc-journal"),
+                Map.entry("pekko.persistence.snapshot-store.plugin", "jdbc-snapshot-store"),
+                Map.entry("pekko.persistence.state.plugin", ""),
+                Map.entry("jdbc-journal.use-shared-db", SHARED_DB),
+                Map.entry("jdbc-journal.batchSize", batchSize),
+                Map.entry("jdbc-journal.parallelism", writeParallelism),
+                Map.entry("jdbc-snapshot-store.use-shared-db", SHARED_DB),
+                Map.entry("jdbc-read-journal.use-shared-db", SHARED_DB),
+                Map.entry("jdbc-read-journal.refresh-interval", readPollInterval.toMillis() + "ms"),
+                Map.entry(
+                    "jdbc-read-journal.journal-sequence-retrieval.query-delay",
+                    readPollInterval.toMillis() + "ms"),
+                Map.entry(
+                    "jdbc-read-journal.journal-sequence-retrieval.max-tries",
+                    (int) Math.max(1, readGapWait.toMillis() / readPollInterval.toMillis())),
+                Map.entry("pekko.projection.jdbc.dialect", dialect.projectionDialect),
+                Map.entry(
+                    "pekko.projection.jdbc.blocking-jdbc-dispatcher.thread-pool-executor.fixed-pool-size",
+                    3)))
         .withValue(
             "pekko-persistence-jdbc.shared-databases.default.profile",
             ConfigValueFactory.fromAnyRef(dialect.slickProfile))

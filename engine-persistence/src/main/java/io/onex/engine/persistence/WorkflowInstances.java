@@ -52,7 +52,7 @@ public final class WorkflowInstances {
         new WorkflowRuntime(
             registry,
             clock,
-            WorkflowRuntime.InstanceSettings.fromConfig(config.getConfig("onex.instance")),
+            WorkflowRuntime.InstanceSettings.fromConfig(config.getConfig("onex")),
             dispatcher,
             divergences,
             awaiting));

@@ -91,8 +91,15 @@ class HistoryDebuggingTest {
             .isEqualTo(404);
         assertThat(node.post(ORDERS + "/dbg-1/replay", "{}").status()).isEqualTo(400);
 
-        JsonNode listed = node.get("/v1/workflows").body().get("workflows");
-        assertThat(listed.get(1).at("/versions/0/instances").asLong()).isEqualTo(1);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    node.get("/v1/workflows")
+                            .body()
+                            .at("/workflows/1/versions/0/instances")
+                            .asLong()
+                        == 1);
       }
     }
 
@@ -136,7 +143,57 @@ class HistoryDebuggingTest {
         assertThat(node.get(ORDERS + "/dbg-2").body()).isEqualTo(before);
         assertThat(node.getText(ORDERS + "/dbg-2/history/export"))
             .isEqualTo(Files.readString(exported));
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    node.get(ORDERS + "?status=COMPLETED")
+                        .body()
+                        .at("/instances/0/instanceId")
+                        .asText()
+                        .equals("dbg-2"));
       }
+    }
+
+    @Test
+    void shouldListAndRebuildTheInstanceIndexOfAStoppedNode() {
+      Path data = dir.resolve("listed");
+      try (TestNode node = TestNode.start(Map.of("onex.data-dir", data.toString()))) {
+        placeAndComplete(node, "dbg-3");
+        assertThat(
+                node.post(ORDERS, "{\"instanceId\":\"dbg-4\",\"input\":{\"customerId\":\"bob\"}}")
+                    .status())
+            .isEqualTo(201);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> node.get(ORDERS).body().get("instances").size() == 2);
+      }
+
+      Run completed =
+          history(
+              Samples.registry(), "list", "--data-dir", data.toString(), "--status", "COMPLETED");
+      Run byCustomer =
+          history(
+              Samples.registry(),
+              "list",
+              "--data-dir",
+              data.toString(),
+              "--attr",
+              "customerId=bob",
+              "--json");
+      Run rebuilt = history(Samples.registry(), "rebuild-index", "--data-dir", data.toString());
+      Run afterRebuild =
+          history(Samples.registry(), "list", "--data-dir", data.toString(), "--page-size", "1");
+      Run bad =
+          history(Samples.registry(), "list", "--data-dir", data.toString(), "--status", "ASLEEP");
+
+      assertThat(completed.exitCode()).as(completed.err()).isZero();
+      assertThat(completed.out()).contains("dbg-3").doesNotContain("dbg-4").contains("1 instances");
+      assertThat(byCustomer.out()).contains("\"instanceId\":\"dbg-4\"").doesNotContain("dbg-3");
+      assertThat(rebuilt.out()).contains("Indexed 2 instances");
+      assertThat(afterRebuild.out()).contains("dbg-4").contains("next page: --page-token");
+      assertThat(bad.exitCode()).isEqualTo(HistoryCommand.FAILED);
+      assertThat(bad.err()).contains("--status");
     }
   }
 

@@ -17,6 +17,7 @@ import io.onex.engine.effects.handlers.BuiltInHandlers;
 import io.onex.engine.persistence.AwaitingInstances;
 import io.onex.engine.persistence.DivergedInstances;
 import io.onex.engine.persistence.HistoryInspector;
+import io.onex.engine.persistence.InstanceIndex;
 import io.onex.engine.persistence.JournalSchema;
 import io.onex.engine.persistence.JournalSettings;
 import io.onex.engine.persistence.WorkflowInstances;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +38,8 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.Join;
@@ -101,6 +105,15 @@ public final class EngineBootstrap {
               clock,
               effective.getDuration("onex.engine.start-timeout"));
       closeAtShutdown(system, "onex-awaiting-instances", awaiting);
+      InstanceIndex index =
+          InstanceIndex.open(
+              system,
+              journal,
+              effective.getConfig("onex.index"),
+              clock,
+              effective.getDuration("onex.engine.start-timeout"));
+      closeAtShutdown(system, "onex-instance-index", index);
+      startIndexing(system, index);
       InstanceShards shards = new InstanceShards(system);
       IntentExecutor intents =
           IntentExecutor.start(
@@ -131,7 +144,8 @@ public final class EngineBootstrap {
           journal,
           registry.types(),
           handlers.all().stream().map(EffectHandler::handlerType).toList());
-      return assemble(system, effective, registry, shards, diverged, intents, clock, metrics);
+      return assemble(
+          system, effective, registry, shards, diverged, index, intents, clock, metrics);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -144,6 +158,7 @@ public final class EngineBootstrap {
       WorkflowRegistry registry,
       InstanceShards shards,
       DivergedInstances diverged,
+      InstanceIndex index,
       IntentExecutor intents,
       Clock clock,
       MeterRegistry metrics) {
@@ -169,16 +184,32 @@ public final class EngineBootstrap {
             new LeaseGate(registry, leases, requests),
             journal,
             new HistoryFacade(inspector, requests, executor),
+            index,
             clock,
             config.getDuration("onex.engine.end-watch-renewal"));
     NodeOperations operations =
         new NodeOperations(
-            new HealthChecks(system, inspector, diverged, askTimeout, executor),
+            new HealthChecks(
+                system,
+                inspector,
+                diverged,
+                index,
+                config.getLong("onex.index.lag-degraded-above"),
+                askTimeout,
+                executor),
             new ClusterViews(system, shards, askTimeout, executor),
             intents,
             metrics);
     operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
-    return new ShardedWorkflowEngine(system, registry, client, operations, leases, nodes);
+    IndexLag.register(system, index, metrics, config.getDuration("onex.index.lag-interval"));
+    return new ShardedWorkflowEngine(
+        system,
+        registry,
+        client,
+        operations,
+        leases,
+        nodes,
+        new JournalEventStreams(system, client, index));
   }
 
   /** Closes {@code resource} when the actor system terminates. */
@@ -218,6 +249,24 @@ public final class EngineBootstrap {
     singletons.init(
         SingletonActor.of(
             AwaitingWaker.create(awaiting, shards, ratePerSecond), "onex-awaiting-waker"));
+  }
+
+  /**
+   * Runs the instance index's projections, one per slice, spread over the cluster's nodes by
+   * sharded daemon processes, and seeds the index once from a journal written before it existed (a
+   * cluster singleton).
+   */
+  private static void startIndexing(ActorSystem<?> system, InstanceIndex index) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            InstanceIndex.PROJECTION,
+            index.slices(),
+            slice -> ProjectionBehavior.create(index.projection(slice)),
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
+    ClusterSingleton.get(system)
+        .init(SingletonActor.of(IndexSeeder.create(index), "onex-instance-index-seeder"));
   }
 
   /** Joins the seed nodes, or forms a cluster of one; completes once this member is Up. */

@@ -3,6 +3,7 @@ package io.onex.engine.cluster.internal;
 import io.onex.engine.cluster.EngineHealth;
 import io.onex.engine.persistence.DivergedInstances;
 import io.onex.engine.persistence.HistoryInspector;
+import io.onex.engine.persistence.InstanceIndex;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,14 +18,17 @@ import org.apache.pekko.cluster.typed.Cluster;
 /**
  * The node's health checks: {@code journal} (the journal database answers a query within the ask
  * timeout) and {@code cluster} (this node is an Up member), both critical; {@code instances} (no
- * instance of the cluster has diverged, as the journal database lists them), which is not: a
- * diverged instance refuses actions, the node serves every other.
+ * instance of the cluster has diverged, as the journal database lists them) and {@code index} (the
+ * instance index trails the journal by at most {@code onex.index.lag-degraded-above} events), which
+ * are not: a diverged instance refuses actions, the node serves every other.
  */
 final class HealthChecks {
 
   private final ActorSystem<?> system;
   private final HistoryInspector journal;
   private final DivergedInstances diverged;
+  private final InstanceIndex index;
+  private final long lagDegradedAbove;
   private final Duration timeout;
   private final Executor executor;
 
@@ -32,11 +36,15 @@ final class HealthChecks {
       ActorSystem<?> system,
       HistoryInspector journal,
       DivergedInstances diverged,
+      InstanceIndex index,
+      long lagDegradedAbove,
       Duration timeout,
       Executor executor) {
     this.system = system;
     this.journal = journal;
     this.diverged = diverged;
+    this.index = index;
+    this.lagDegradedAbove = lagDegradedAbove;
     this.timeout = timeout;
     this.executor = executor;
   }
@@ -62,12 +70,40 @@ final class HealthChecks {
             .toCompletableFuture()
             .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .handle(HealthChecks::instancesCheck);
-    return reachable.thenCombineAsync(
-        instances,
-        (journalCheck, instancesCheck) ->
-            new EngineHealth(
-                Map.of("journal", journalCheck, "cluster", cluster, "instances", instancesCheck)),
-        executor);
+    CompletableFuture<EngineHealth.Check> indexed =
+        index
+            .lag()
+            .toCompletableFuture()
+            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .handle(this::indexCheck);
+    return reachable
+        .thenCombine(
+            instances,
+            (journalCheck, instancesCheck) ->
+                Map.of("journal", journalCheck, "instances", instancesCheck))
+        .thenCombineAsync(
+            indexed,
+            (checks, indexCheck) ->
+                new EngineHealth(
+                    Map.of(
+                        "journal",
+                        checks.get("journal"),
+                        "cluster",
+                        cluster,
+                        "instances",
+                        checks.get("instances"),
+                        "index",
+                        indexCheck)),
+            executor);
+  }
+
+  /** Not critical: a lagging index shows instances late, the engine runs them regardless. */
+  private EngineHealth.Check indexCheck(Long lag, Throwable error) {
+    if (error != null) {
+      return new EngineHealth.Check(false, "unknown: " + InstanceRequests.rootCause(error), false);
+    }
+    String detail = "lag " + lag + " events";
+    return new EngineHealth.Check(lag <= lagDegradedAbove, detail, false);
   }
 
   private static EngineHealth.Check instancesCheck(Map<String, String> listed, Throwable error) {

@@ -3,7 +3,10 @@ package io.onex.engine.cluster.internal;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.client.ActionOutcome;
 import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceCounts;
 import io.onex.engine.core.client.InstanceHandle;
+import io.onex.engine.core.client.InstancePage;
+import io.onex.engine.core.client.InstanceQuery;
 import io.onex.engine.core.client.InstanceView;
 import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.client.WorkflowClient;
@@ -11,6 +14,7 @@ import io.onex.engine.core.client.WorkflowHistory;
 import io.onex.engine.core.error.EngineUnavailableException;
 import io.onex.engine.core.error.InvalidIdentifierException;
 import io.onex.engine.persistence.InstanceCommand;
+import io.onex.engine.persistence.InstanceIndex;
 import io.onex.engine.persistence.InstanceReply;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +38,7 @@ final class InstanceClient implements WorkflowClient {
   private final LeaseGate leaseGate;
   private final JournalAvailability journal;
   private final WorkflowHistory history;
+  private final InstanceIndex index;
   private final Clock clock;
   private final Duration endWatchRenewal;
   private final AtomicLong watchers = new AtomicLong();
@@ -45,6 +50,7 @@ final class InstanceClient implements WorkflowClient {
       LeaseGate leaseGate,
       JournalAvailability journal,
       WorkflowHistory history,
+      InstanceIndex index,
       Clock clock,
       Duration endWatchRenewal) {
     this.system = system;
@@ -53,6 +59,7 @@ final class InstanceClient implements WorkflowClient {
     this.leaseGate = leaseGate;
     this.journal = journal;
     this.history = history;
+    this.index = index;
     this.clock = clock;
     this.endWatchRenewal = endWatchRenewal;
   }
@@ -122,6 +129,40 @@ final class InstanceClient implements WorkflowClient {
   @Override
   public WorkflowHistory history() {
     return history;
+  }
+
+  @Override
+  public CompletionStage<InstancePage> list(InstanceQuery query) {
+    return InstanceRequests.attempt(
+        () -> {
+          if (query.workflowType() != null) {
+            requests.checkType(query.workflowType());
+          }
+          if (query.pageToken() != null) {
+            InstanceIndex.checkPageToken(query.pageToken());
+          }
+          return unavailableIfFailed(index.list(query));
+        });
+  }
+
+  @Override
+  public CompletionStage<InstanceCounts> counts(String workflowType) {
+    return InstanceRequests.attempt(
+        () -> {
+          requests.checkType(workflowType);
+          return unavailableIfFailed(index.counts(workflowType));
+        });
+  }
+
+  /** A failed read of the index means its database did not answer: the engine is unavailable. */
+  private static <T> CompletionStage<T> unavailableIfFailed(CompletionStage<T> read) {
+    return read.exceptionallyCompose(
+        error ->
+            CompletableFuture.failedFuture(
+                new EngineUnavailableException(
+                    "The instance index could not be read: " + InstanceRequests.rootCause(error),
+                    error,
+                    EngineUnavailableException.JOURNAL_UNREACHABLE)));
   }
 
   /** Completes once the instance ended; see {@link InstanceHandle#awaitEnd(Duration)}. */

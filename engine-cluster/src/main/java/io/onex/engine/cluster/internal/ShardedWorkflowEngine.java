@@ -1,6 +1,7 @@
 package io.onex.engine.cluster.internal;
 
 import io.onex.engine.cluster.EngineOperations;
+import io.onex.engine.cluster.EventStreams;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.LeaseManager;
 import io.onex.engine.cluster.registry.NodeRegistry;
@@ -20,6 +21,7 @@ final class ShardedWorkflowEngine implements WorkflowEngine {
   private final EngineOperations operations;
   private final LeaseManager leases;
   private final NodeRegistry nodes;
+  private final EventStreams events;
 
   ShardedWorkflowEngine(
       ActorSystem<Void> system,
@@ -27,13 +29,20 @@ final class ShardedWorkflowEngine implements WorkflowEngine {
       WorkflowClient client,
       EngineOperations operations,
       LeaseManager leases,
-      NodeRegistry nodes) {
+      NodeRegistry nodes,
+      EventStreams events) {
     this.system = system;
     this.registry = registry;
     this.client = client;
     this.operations = operations;
     this.leases = leases;
     this.nodes = nodes;
+    this.events = events;
+  }
+
+  @Override
+  public EventStreams events() {
+    return events;
   }
 
   @Override

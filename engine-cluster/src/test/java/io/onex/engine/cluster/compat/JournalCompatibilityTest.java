@@ -12,6 +12,8 @@ import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceQuery;
+import io.onex.engine.core.client.InstanceSummary;
 import io.onex.engine.core.client.InstanceView;
 import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.error.InstanceClosedException;
@@ -21,6 +23,8 @@ import io.onex.engine.core.replay.WorkflowReplayer;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +77,35 @@ class JournalCompatibilityTest {
                   .stateAt(history, recorded.size())
                   .stateDigest())
           .isEqualTo(recorded.get(recorded.size() - 1).get("stateDigest").asText());
+    }
+  }
+
+  @Test
+  void shouldIndexEveryInstanceJournaledBeforeTheIndexExisted() {
+    // the journal's events carry no read-side tags: the index is seeded from the histories
+    for (JsonNode instance : expected.get("instances")) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                InstanceSummary row =
+                    await(
+                            engine
+                                .client()
+                                .list(InstanceQuery.ofType(type(instance)).withPageSize(100)))
+                        .instances()
+                        .stream()
+                        .filter(listed -> listed.instanceId().equals(id(instance)))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(row.status().name()).isEqualTo(instance.at("/view/status").asText());
+                assertThat(row.lastSequence())
+                    .isGreaterThanOrEqualTo(instance.get("history").size());
+                assertThat(row.startedAt())
+                    .isEqualTo(
+                        Instant.parse(instance.at("/history/0/timestamp").asText())
+                            .truncatedTo(ChronoUnit.MILLIS));
+              });
     }
   }
 

@@ -38,6 +38,17 @@ public interface WorkflowClient {
    */
   InstanceHandle instance(String workflowType, String instanceId);
 
+  /**
+   * One page of the instances that match {@code query}, from the instance index (which trails the
+   * journal by its lag: see {@link InstanceSummary}). Fails with {@link
+   * io.onex.engine.core.error.EngineUnavailableException} when the index cannot be read and with
+   * {@link IllegalArgumentException} when the page token is not one this index gave.
+   */
+  CompletionStage<InstancePage> list(InstanceQuery query);
+
+  /** How many instances of {@code workflowType} the index holds, per version and per status. */
+  CompletionStage<InstanceCounts> counts(String workflowType);
+
   /** Histories: pages of events, the state at any event, replays and the deploy gate. */
   WorkflowHistory history();
 }

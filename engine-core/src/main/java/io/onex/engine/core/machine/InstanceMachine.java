@@ -29,7 +29,9 @@ import io.onex.engine.core.internal.StateDigest;
 import io.onex.engine.core.json.EngineJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -337,7 +339,9 @@ public final class InstanceMachine<S, A> {
             status,
             statusReason,
             digest,
-            WorkflowEvent.FORMAT);
+            WorkflowEvent.FORMAT,
+            pending.size(),
+            searchAttributes(stateJson));
     WorkflowInstance<S> instance =
         new WorkflowInstance<>(
             context.workflowType(),
@@ -352,6 +356,24 @@ public final class InstanceMachine<S, A> {
             pending,
             fence);
     return new Applied<>(event, instance, stateJson);
+  }
+
+  /** The values of the definition's search attributes in {@code stateJson}, by name. */
+  private Map<String, String> searchAttributes(JsonNode stateJson) {
+    if (definition.searchAttributes().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    definition
+        .searchAttributes()
+        .forEach(
+            (name, pointer) -> {
+              JsonNode value = stateJson.at(pointer);
+              if (!value.isMissingNode() && !value.isNull()) {
+                values.put(name, value.isValueNode() ? value.asText() : value.toString());
+              }
+            });
+    return values;
   }
 
   private <I> S initialState(StartSpec<I, S> spec, JsonNode input, DefaultReduceContext context) {

@@ -269,6 +269,8 @@ class InstanceMachineTest {
           event.status(),
           event.statusReason(),
           event.stateDigest(),
+          null,
+          null,
           null);
     }
   }

@@ -22,6 +22,7 @@ public final class GatewayRoutes extends RouteSupport {
   private final ErrorMapping errors;
   private final OperationsRoutes operations;
   private final WorkflowRoutes workflows;
+  private final InstanceListRoutes lists;
   private final ClusterRoutes cluster;
   private final LeaseRoutes leases;
   private final NodeRoutes nodes;
@@ -33,12 +34,16 @@ public final class GatewayRoutes extends RouteSupport {
     this.authenticator = authenticator;
     this.errors = new ErrorMapping(problemTypeBase, maxBodyBytes);
     this.operations = new OperationsRoutes(engine.operations(), executor, http);
+    this.lists = new InstanceListRoutes(engine.client(), executor, http);
     this.workflows =
         new WorkflowRoutes(
             engine.registry(),
-            engine.client().history(),
+            engine.client(),
             new InstanceRoutes(engine.client(), executor, http),
+            lists,
             new HistoryRoutes(engine.client().history(), executor, http),
+            new EventStreamRoutes(
+                engine.client(), engine.registry(), engine.events(), executor, http),
             executor,
             http);
     this.cluster = new ClusterRoutes(engine.operations(), executor, http);
@@ -63,6 +68,7 @@ public final class GatewayRoutes extends RouteSupport {
     return concat(
         operations.v1Routes(),
         workflows.routes(),
+        path("instances", () -> get(lists::listAcrossTypes)),
         cluster.routes(),
         leases.routes(),
         nodes.routes());

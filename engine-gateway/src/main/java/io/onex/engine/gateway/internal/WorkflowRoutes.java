@@ -5,9 +5,11 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
+import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
-import io.onex.engine.core.client.WorkflowHistory;
+import io.onex.engine.core.client.InstanceCounts;
+import io.onex.engine.core.client.WorkflowClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,29 +20,35 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Everything below {@code /v1/workflows}: the registered types with their versions, instance counts
- * and JSON Schemas ({@code GET /v1/workflows}), and the routes of each type's instances and
- * histories.
+ * Everything below {@code /v1/workflows}: the registered types with their versions, their instance
+ * counts from the instance index (in total, per version and per status) and JSON Schemas ({@code
+ * GET /v1/workflows}), and the routes of each type's instances, lists, event streams and histories.
  */
 final class WorkflowRoutes extends RouteSupport {
 
   private final WorkflowRegistry registry;
-  private final WorkflowHistory history;
+  private final WorkflowClient client;
   private final InstanceRoutes instances;
+  private final InstanceListRoutes lists;
   private final HistoryRoutes histories;
+  private final EventStreamRoutes streams;
 
   WorkflowRoutes(
       WorkflowRegistry registry,
-      WorkflowHistory history,
+      WorkflowClient client,
       InstanceRoutes instances,
+      InstanceListRoutes lists,
       HistoryRoutes histories,
+      EventStreamRoutes streams,
       Executor executor,
       Config http) {
     super(executor, http);
     this.registry = registry;
-    this.history = history;
+    this.client = client;
     this.instances = instances;
+    this.lists = lists;
     this.histories = histories;
+    this.streams = streams;
   }
 
   /** The routes below {@code /v1}. */
@@ -56,11 +64,16 @@ final class WorkflowRoutes extends RouteSupport {
   private Route typeRoutes(String type) {
     return concat(
         path("replay-check", () -> post(() -> histories.replayCheck(type))),
+        path("events", () -> get(() -> streams.ofType(type))),
         pathPrefix(
             "instances",
             () ->
                 concat(
-                    pathEndOrSingleSlash(() -> post(() -> instances.start(type))),
+                    pathEndOrSingleSlash(
+                        () ->
+                            concat(
+                                post(() -> instances.start(type)),
+                                get(() -> lists.listOfType(type)))),
                     pathPrefix(segment(), id -> instanceRoutes(type, id)))));
   }
 
@@ -68,6 +81,7 @@ final class WorkflowRoutes extends RouteSupport {
     return concat(
         pathEndOrSingleSlash(() -> get(() -> instances.get(type, id))),
         path("actions", () -> post(() -> instances.send(type, id))),
+        path("events", () -> get(() -> streams.ofInstance(type, id))),
         histories.instanceRoutes(type, id));
   }
 
@@ -76,8 +90,8 @@ final class WorkflowRoutes extends RouteSupport {
         registry.types().stream()
             .map(
                 type ->
-                    history
-                        .instancesByVersion(type)
+                    client
+                        .counts(type)
                         .toCompletableFuture()
                         .thenApplyAsync(counts -> workflowEntry(type, counts), executor))
             .toList();
@@ -94,10 +108,16 @@ final class WorkflowRoutes extends RouteSupport {
     return completeWithFuture(response);
   }
 
-  private ObjectNode workflowEntry(String type, Map<Integer, Long> instanceCounts) {
+  private ObjectNode workflowEntry(String type, InstanceCounts counts) {
+    Map<Integer, Long> instanceCounts = counts.byVersion();
     ObjectNode entry = json.createObjectNode();
     entry.put("type", type);
     entry.put("version", registry.require(type).version());
+    entry.put("instances", counts.total());
+    ObjectNode statuses = entry.putObject("statuses");
+    for (InstanceStatus status : InstanceStatus.values()) {
+      statuses.put(status.name(), counts.byStatus().getOrDefault(status, 0L));
+    }
     ArrayNode versions = entry.putArray("versions");
     for (WorkflowDefinition<?, ?> definition : registry.versions(type)) {
       ObjectNode version = versions.addObject();

@@ -12,6 +12,7 @@ import io.onex.engine.core.replay.WorkflowReplayer;
 import io.onex.engine.node.NodeConfig;
 import io.onex.engine.persistence.HistoryFiles;
 import io.onex.engine.persistence.HistoryInspector;
+import io.onex.engine.persistence.InstanceIndex;
 import io.onex.engine.persistence.JournalSchema;
 import io.onex.engine.persistence.JournalSettings;
 import java.io.IOException;
@@ -22,11 +23,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -37,10 +40,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code history export|show|replay|import}: reads and writes workflow histories in a stopped
- * node's journal (its data directory, or any JDBC URL) or in NDJSON files. {@code replay} exits
- * with 1 when a version diverges, so a CI pipeline can gate a deploy on it; usage and input errors
- * exit with 2.
+ * {@code history export|show|replay|import|list|rebuild-index}: reads and writes workflow histories
+ * in a stopped node's journal (its data directory, or any JDBC URL) or in NDJSON files, lists
+ * instances from the instance index and rebuilds it. {@code replay} exits with 1 when a version
+ * diverges, so a CI pipeline can gate a deploy on it; usage and input errors exit with 2.
  */
 @Command(
     name = "history",
@@ -50,7 +53,9 @@ import picocli.CommandLine.Option;
       HistoryCommand.Export.class,
       HistoryCommand.Show.class,
       HistoryCommand.Replay.class,
-      HistoryCommand.Import.class
+      HistoryCommand.Import.class,
+      InstanceListCommand.class,
+      RebuildIndexCommand.class
     })
 public final class HistoryCommand {
 
@@ -98,6 +103,29 @@ public final class HistoryCommand {
 
     <T> T withJournal(
         WorkflowRegistry registry, boolean createSchema, Function<HistoryInspector, T> use) {
+      return withSystem(
+          createSchema, (system, journal) -> use.apply(HistoryInspector.create(system, registry)));
+    }
+
+    /** Runs {@code use} with the journal's instance index. */
+    <T> T withIndex(boolean createSchema, Function<InstanceIndex, T> use) {
+      return withSystem(
+          createSchema,
+          (system, journal) -> {
+            try (InstanceIndex index =
+                InstanceIndex.open(
+                    system,
+                    journal,
+                    system.settings().config().getConfig("onex.index"),
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(30))) {
+              return use.apply(index);
+            }
+          });
+    }
+
+    /** Runs {@code use} with a local actor system on the journal and the journal's settings. */
+    <T> T withSystem(boolean createSchema, BiFunction<ActorSystem<?>, JournalSettings, T> use) {
       Map<String, Object> overrides = new HashMap<>();
       if (dataDir != null) {
         overrides.put("onex.data-dir", dataDir.toAbsolutePath().toString());
@@ -125,7 +153,7 @@ public final class HistoryCommand {
                   .withFallback(ConfigFactory.parseString("pekko.actor.provider = local"))
                   .withFallback(config));
       try {
-        return use.apply(HistoryInspector.create(system, registry));
+        return use.apply(system, journal);
       } finally {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
@@ -358,7 +386,7 @@ public final class HistoryCommand {
     }
   }
 
-  private static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
+  static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture().join();
     } catch (java.util.concurrent.CompletionException e) {

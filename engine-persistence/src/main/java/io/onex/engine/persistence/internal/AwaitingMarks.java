@@ -6,7 +6,6 @@ import io.onex.engine.core.machine.InstanceMachine.Applied;
 import io.onex.engine.persistence.AwaitingInstances;
 import io.onex.engine.persistence.AwaitingLog;
 import io.onex.engine.persistence.internal.InstanceState.Active;
-import java.util.Set;
 
 /**
  * What one instance tells the awaiting-instances index ({@link AwaitingInstances}): the event with
@@ -16,8 +15,6 @@ import java.util.Set;
  */
 @InternalApi
 final class AwaitingMarks {
-
-  private static final Set<String> AWAITING = Set.of(AwaitingInstances.TAG);
 
   private final String workflowType;
   private final String instanceId;
@@ -43,9 +40,9 @@ final class AwaitingMarks {
             : null;
   }
 
-  /** The tags of {@code event}: the awaiting tag if it starts the instance awaiting. */
-  Set<String> tagsFor(WorkflowEvent event) {
-    return event.eventId().equals(startsAwaiting) ? AWAITING : Set.of();
+  /** Whether {@code event} is the one that starts the instance awaiting. */
+  boolean startsAwaiting(WorkflowEvent event) {
+    return event.eventId().equals(startsAwaiting);
   }
 
   /** After a recovery: records the instance if it awaits something. */

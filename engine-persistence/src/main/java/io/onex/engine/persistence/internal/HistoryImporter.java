@@ -2,7 +2,9 @@ package io.onex.engine.persistence.internal;
 
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.persistence.EventTags;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -24,12 +26,24 @@ public final class HistoryImporter
   /** What came of an import: events written, or the reason nothing was written. */
   public record Result(int written, String refusal) {}
 
-  private HistoryImporter(String workflowType, String instanceId) {
+  private final Set<String> tags;
+
+  private HistoryImporter(String workflowType, String instanceId, int slices) {
     super(WorkflowInstanceBehavior.persistenceId(workflowType, instanceId));
+    this.tags = EventTags.of(workflowType, instanceId, slices);
   }
 
-  public static Behavior<Import> create(String workflowType, String instanceId) {
-    return new HistoryImporter(workflowType, instanceId);
+  /**
+   * The importer of one instance's history; its events get the read side's tags ({@link EventTags})
+   * for {@code slices} slices, so the instance index and event streams see them.
+   */
+  public static Behavior<Import> create(String workflowType, String instanceId, int slices) {
+    return new HistoryImporter(workflowType, instanceId, slices);
+  }
+
+  @Override
+  public Set<String> tagsFor(WorkflowEvent event) {
+    return tags;
   }
 
   @Override

@@ -13,6 +13,8 @@ import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
+import io.onex.engine.persistence.AwaitingInstances;
+import io.onex.engine.persistence.EventTags;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceCommand.Apply;
 import io.onex.engine.persistence.InstanceCommand.FireTimer;
@@ -27,6 +29,7 @@ import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import io.onex.engine.persistence.internal.InstanceState.NotStarted;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,9 +74,10 @@ public final class WorkflowInstanceBehavior
   private final EndWatchers watchers = new EndWatchers();
   private final InstanceAnswers answers = new InstanceAnswers(progress);
   private final EventApplier applier;
-  // The id of the event being persisted if it makes the instance start awaiting something.
   private final AwaitingMarks awaiting;
   private final DecisionChecks checks;
+  private final Set<String> readSideTags;
+  private final Set<String> awaitingTags;
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
@@ -96,6 +100,10 @@ public final class WorkflowInstanceBehavior
     this.applier = new EventApplier(runtime, workflowType, instanceId, context.getLog());
     this.awaiting = new AwaitingMarks(workflowType, instanceId, runtime.awaiting());
     this.checks = new DecisionChecks(runtime, workflowType, context.getLog());
+    this.readSideTags = EventTags.of(workflowType, instanceId, runtime.settings().indexSlices());
+    Set<String> withAwaiting = new HashSet<>(readSideTags);
+    withAwaiting.add(AwaitingInstances.TAG);
+    this.awaitingTags = Set.copyOf(withAwaiting);
   }
 
   /**
@@ -374,10 +382,13 @@ public final class WorkflowInstanceBehavior
         .build();
   }
 
-  /** See {@link AwaitingMarks#tagsFor}. */
+  /**
+   * The read side's tags ({@link EventTags}) of every event, and {@link AwaitingInstances#TAG} on
+   * the event that starts the instance awaiting an intent or a timer.
+   */
   @Override
   public Set<String> tagsFor(WorkflowEvent event) {
-    return awaiting.tagsFor(event);
+    return awaiting.startsAwaiting(event) ? awaitingTags : readSideTags;
   }
 
   @Override

@@ -31,7 +31,7 @@ public final class WorkflowRuntime {
   private final DivergenceLog divergences;
   private final AwaitingLog awaiting;
 
-  /** Per-instance settings, read from {@code onex.instance}. */
+  /** Per-instance settings, read from {@code onex.instance}, with the read side's slice count. */
   public record InstanceSettings(
       int snapshotEvery,
       int snapshotsKept,
@@ -41,9 +41,12 @@ public final class WorkflowRuntime {
       Duration redispatchAfter,
       boolean validateState,
       Duration restartBackoffMin,
-      Duration restartBackoffMax) {
+      Duration restartBackoffMax,
+      int indexSlices) {
 
-    public static InstanceSettings fromConfig(Config instance) {
+    /** The settings under {@code onex.instance}, and {@code onex.index.slices}. */
+    public static InstanceSettings fromConfig(Config onex) {
+      Config instance = onex.getConfig("instance");
       return new InstanceSettings(
           instance.getInt("snapshot-every"),
           instance.getInt("snapshots-kept"),
@@ -53,7 +56,8 @@ public final class WorkflowRuntime {
           instance.getDuration("redispatch-after"),
           instance.getBoolean("validate-state"),
           instance.getDuration("restart-backoff.min"),
-          instance.getDuration("restart-backoff.max"));
+          instance.getDuration("restart-backoff.max"),
+          onex.getInt("index.slices"));
     }
   }
 

@@ -76,7 +76,8 @@ class WorkflowInstanceBehaviorTest {
             Duration.ofMinutes(1),
             true,
             Duration.ofMillis(200),
-            Duration.ofSeconds(3)),
+            Duration.ofSeconds(3),
+            4),
         (type, id, intent) -> {},
         DivergenceLog.NONE,
         AwaitingLog.NONE);
@@ -241,7 +242,8 @@ class WorkflowInstanceBehaviorTest {
                   Duration.ofMillis(200),
                   true,
                   Duration.ofMillis(200),
-                  Duration.ofSeconds(3)),
+                  Duration.ofSeconds(3),
+                  4),
               (type, id, intent) -> dispatched.add(intent),
               DivergenceLog.NONE,
               AwaitingLog.NONE);

@@ -29,6 +29,7 @@ public final class OrderWorkflow {
         .action("RemoveItem", RemoveItem.class, JsonSchemas.parse(REMOVE_ITEM_SCHEMA))
         .action("PlaceOrder", PlaceOrder.class, JsonSchemas.parse(JsonSchemas.NO_PAYLOAD))
         .action("Cancel", Cancel.class, JsonSchemas.parse(JsonSchemas.REASON_ONLY))
+        .searchAttribute("customerId", "/customerId")
         .reducer(new OrderReducer())
         .build();
   }
