@@ -194,6 +194,14 @@ public final class WorkflowDefinition<S, A> {
                 + type
                 + "'");
       }
+      if (OperatorActions.isOperator(name)) {
+        throw new IllegalArgumentException(
+            "Action name '"
+                + name
+                + "' starts with '"
+                + OperatorActions.PREFIX
+                + "', which is reserved for the engine's operator actions");
+      }
       if (IntentOutcome.isOutcome(name)) {
         throw new IllegalArgumentException(
             "Action name '" + name + "' is reserved for intent outcomes; see Reducer.onOutcome");

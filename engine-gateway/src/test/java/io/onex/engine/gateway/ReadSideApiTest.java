@@ -98,20 +98,21 @@ class ReadSideApiTest {
 
     @Test
     void shouldPageWithTheNextPageToken() {
-      Response first = node.get("/v1/instances?type=counter&status=RUNNING,COMPLETED&pageSize=1");
-      String token = first.text("nextPageToken");
-      Response second =
-          node.get(
-              "/v1/instances?type=counter&status=RUNNING,COMPLETED&pageSize=1&pageToken=" + token);
+      String query = "/v1/instances?type=counter&status=RUNNING,COMPLETED&pageSize=1";
+      List<String> ids = new ArrayList<>();
+      Response page = node.get(query);
+      while (true) {
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().get("instances")).hasSize(1);
+        ids.add(page.body().at("/instances/0/instanceId").asText());
+        if (page.body().get("nextPageToken").isNull()) {
+          break;
+        }
+        page = node.get(query + "&pageToken=" + page.text("nextPageToken"));
+      }
 
-      assertThat(first.body().get("instances")).hasSize(1);
-      assertThat(second.body().get("instances")).hasSize(1);
-      List<String> ids =
-          List.of(
-              first.body().at("/instances/0/instanceId").asText(),
-              second.body().at("/instances/0/instanceId").asText());
-      assertThat(ids).containsExactlyInAnyOrder("listed-running", "listed-done");
-      assertThat(second.body().get("nextPageToken").isNull()).isTrue();
+      assertThat(ids).doesNotHaveDuplicates().contains("listed-running", "listed-done");
+      assertThat(ids).doesNotContain("listed-cancelled");
     }
 
     @Test

@@ -22,6 +22,27 @@ public sealed interface InstanceCommand extends EngineSerializable {
   record Get(ActorRef<InstanceReply> replyTo) implements InstanceCommand {}
 
   /**
+   * Stops an ended instance so that its journal rows can be removed: answered with the instance
+   * when it has ended (and it passivates), refused with {@code InstanceNotEndedException}
+   * otherwise.
+   */
+  record Retire(ActorRef<InstanceReply> replyTo) implements InstanceCommand {}
+
+  /**
+   * Resolves pending intent {@code intentId} with the outcome an operator gives in place of its
+   * handler: succeeded with {@code result}, or failed with {@code error}; {@code reason} is
+   * recorded in the outcome's metadata. The reply is as for {@link Apply}.
+   */
+  record SkipIntent(
+      String intentId,
+      boolean succeeded,
+      com.fasterxml.jackson.databind.JsonNode result,
+      String error,
+      String reason,
+      ActorRef<InstanceReply> replyTo)
+      implements InstanceCommand {}
+
+  /**
    * Answer once the instance has ended (at once if it has): {@link InstanceReply.Accepted} with the
    * final view, or {@link InstanceReply.Failed} if it was never started or diverged. Sending it
    * again with the same {@code replyTo} is harmless; a watcher is answered once.

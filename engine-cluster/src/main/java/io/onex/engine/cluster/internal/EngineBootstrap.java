@@ -18,9 +18,11 @@ import io.onex.engine.persistence.AwaitingInstances;
 import io.onex.engine.persistence.DivergedInstances;
 import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.InstanceIndex;
+import io.onex.engine.persistence.InstanceRetention;
 import io.onex.engine.persistence.JournalSchema;
 import io.onex.engine.persistence.JournalSettings;
 import io.onex.engine.persistence.WorkflowInstances;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -145,7 +147,7 @@ public final class EngineBootstrap {
           registry.types(),
           handlers.all().stream().map(EffectHandler::handlerType).toList());
       return assemble(
-          system, effective, registry, shards, diverged, index, intents, clock, metrics);
+          system, effective, journal, registry, shards, diverged, index, intents, clock, metrics);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -155,6 +157,7 @@ public final class EngineBootstrap {
   private static WorkflowEngine assemble(
       ActorSystem<Void> system,
       Config config,
+      JournalSettings journalSettings,
       WorkflowRegistry registry,
       InstanceShards shards,
       DivergedInstances diverged,
@@ -176,6 +179,13 @@ public final class EngineBootstrap {
             clock);
     InstanceRequests requests =
         new InstanceRequests(shards, registry, askTimeout, executor, metrics);
+    HistoryFacade history = new HistoryFacade(inspector, requests, executor);
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    InstanceRetention retention = InstanceRetention.open(journalSettings, blocking);
+    closeAtShutdown(system, "onex-retention", retention);
+    ClusterInstanceControls controls =
+        new ClusterInstanceControls(
+            requests, journal, history, registry, index, retention, clock, executor);
     InstanceClient client =
         new InstanceClient(
             system,
@@ -183,7 +193,8 @@ public final class EngineBootstrap {
             requests,
             new LeaseGate(registry, leases, requests),
             journal,
-            new HistoryFacade(inspector, requests, executor),
+            history,
+            controls,
             index,
             clock,
             config.getDuration("onex.engine.end-watch-renewal"));
@@ -202,6 +213,7 @@ public final class EngineBootstrap {
             metrics);
     operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
     IndexLag.register(system, index, metrics, config.getDuration("onex.index.lag-interval"));
+    startRetention(system, config, index, inspector, controls, clock, blocking);
     return new ShardedWorkflowEngine(
         system,
         registry,
@@ -267,6 +279,37 @@ public final class EngineBootstrap {
             Optional.of(ProjectionBehavior.stopMessage()));
     ClusterSingleton.get(system)
         .init(SingletonActor.of(IndexSeeder.create(index), "onex-instance-index-seeder"));
+  }
+
+  /** Starts the retention sweeper (a cluster singleton) when {@code onex.retention} is on. */
+  private static void startRetention(
+      ActorSystem<?> system,
+      Config config,
+      InstanceIndex index,
+      HistoryInspector inspector,
+      ClusterInstanceControls controls,
+      Clock clock,
+      Executor blocking) {
+    Config retention = config.getConfig("onex.retention");
+    String after = retention.getString("completed-after").trim();
+    if (after.isEmpty() || after.equals("off") || after.equals("false")) {
+      return;
+    }
+    RetentionSweeper.Settings settings =
+        new RetentionSweeper.Settings(
+            retention.getDuration("completed-after"),
+            Path.of(retention.getString("export-dir")).toAbsolutePath(),
+            retention.getDuration("interval"),
+            retention.getInt("batch"));
+    ClusterSingleton.get(system)
+        .init(
+            SingletonActor.of(
+                RetentionSweeper.create(settings, index, inspector, controls, clock, blocking),
+                "onex-retention"));
+    log.info(
+        "Retention on: instances ended over {} ago are exported to {} and erased",
+        settings.completedAfter(),
+        settings.exportDir());
   }
 
   /** Joins the seed nodes, or forms a cluster of one; completes once this member is Up. */

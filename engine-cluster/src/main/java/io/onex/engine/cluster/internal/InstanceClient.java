@@ -1,8 +1,11 @@
 package io.onex.engine.cluster.internal;
 
 import io.onex.engine.core.Action;
+import io.onex.engine.core.OperatorActions;
+import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.client.ActionOutcome;
 import io.onex.engine.core.client.ActionRequest;
+import io.onex.engine.core.client.InstanceControls;
 import io.onex.engine.core.client.InstanceCounts;
 import io.onex.engine.core.client.InstanceHandle;
 import io.onex.engine.core.client.InstancePage;
@@ -13,6 +16,7 @@ import io.onex.engine.core.client.WorkflowClient;
 import io.onex.engine.core.client.WorkflowHistory;
 import io.onex.engine.core.error.EngineUnavailableException;
 import io.onex.engine.core.error.InvalidIdentifierException;
+import io.onex.engine.core.error.UnknownActionException;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceIndex;
 import io.onex.engine.persistence.InstanceReply;
@@ -38,6 +42,7 @@ final class InstanceClient implements WorkflowClient {
   private final LeaseGate leaseGate;
   private final JournalAvailability journal;
   private final WorkflowHistory history;
+  private final InstanceControls controls;
   private final InstanceIndex index;
   private final Clock clock;
   private final Duration endWatchRenewal;
@@ -50,6 +55,7 @@ final class InstanceClient implements WorkflowClient {
       LeaseGate leaseGate,
       JournalAvailability journal,
       WorkflowHistory history,
+      InstanceControls controls,
       InstanceIndex index,
       Clock clock,
       Duration endWatchRenewal) {
@@ -59,6 +65,7 @@ final class InstanceClient implements WorkflowClient {
     this.leaseGate = leaseGate;
     this.journal = journal;
     this.history = history;
+    this.controls = controls;
     this.index = index;
     this.clock = clock;
     this.endWatchRenewal = endWatchRenewal;
@@ -94,6 +101,11 @@ final class InstanceClient implements WorkflowClient {
     return InstanceRequests.attempt(
         () -> {
           requests.checkAddress(workflowType, instanceId);
+          if (OperatorActions.isOperator(request.type())) {
+            WorkflowDefinition<?, ?> definition = requests.definition(workflowType);
+            throw new UnknownActionException(
+                workflowType, definition.version(), request.type(), definition.actions().keySet());
+          }
           Action action = request.toAction(clock.instant());
           return journal.guard(
               () ->
@@ -129,6 +141,11 @@ final class InstanceClient implements WorkflowClient {
   @Override
   public WorkflowHistory history() {
     return history;
+  }
+
+  @Override
+  public InstanceControls controls() {
+    return controls;
   }
 
   @Override

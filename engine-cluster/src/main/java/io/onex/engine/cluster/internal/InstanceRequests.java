@@ -2,6 +2,7 @@ package io.onex.engine.cluster.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.error.EngineUnavailableException;
 import io.onex.engine.core.error.InvalidIdentifierException;
 import io.onex.engine.core.error.WorkflowException;
@@ -100,8 +101,13 @@ final class InstanceRequests {
 
   /** Checks that {@code workflowType} is a valid, registered type. */
   void checkType(String workflowType) {
+    definition(workflowType);
+  }
+
+  /** The latest definition of {@code workflowType}, checking the name. */
+  WorkflowDefinition<?, ?> definition(String workflowType) {
     InvalidIdentifierException.requireValid("workflowType", workflowType);
-    registry.require(workflowType);
+    return registry.require(workflowType);
   }
 
   /** Checks the type and that {@code instanceId} is a valid id. */

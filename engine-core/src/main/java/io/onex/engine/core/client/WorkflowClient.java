@@ -49,6 +49,9 @@ public interface WorkflowClient {
   /** How many instances of {@code workflowType} the index holds, per version and per status. */
   CompletionStage<InstanceCounts> counts(String workflowType);
 
+  /** Operator controls: terminate, retry or skip an intent, migrate, terminate in bulk. */
+  InstanceControls controls();
+
   /** Histories: pages of events, the state at any event, replays and the deploy gate. */
   WorkflowHistory history();
 }

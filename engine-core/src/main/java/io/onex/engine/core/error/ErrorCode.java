@@ -26,6 +26,8 @@ public enum ErrorCode {
   INSTANCE_DIVERGED("instance-diverged", InstanceDivergedException::new),
   INTENT_NOT_PENDING("intent-not-pending", IntentNotPendingException::new),
   EPOCH_CONFLICT("epoch-conflict", EpochConflictException::new),
+  MIGRATION_REFUSED("migration-refused", MigrationRefusedException::new),
+  INSTANCE_NOT_ENDED("instance-not-ended", InstanceNotEndedException::new),
   LEASE_REQUIRED("lease-required", LeaseRejectedException::new),
   STALE_LEASE("stale-lease", LeaseRejectedException::new),
   LEASE_CONFLICT("lease-conflict", LeaseConflictException::new),

@@ -20,6 +20,8 @@ public abstract sealed class WorkflowException extends RuntimeException
         InstanceDivergedException,
         IntentNotPendingException,
         EpochConflictException,
+        MigrationRefusedException,
+        InstanceNotEndedException,
         LeaseRejectedException,
         LeaseException,
         NodeNotFoundException,

@@ -8,6 +8,7 @@ import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.LeaseFence;
+import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.TimerRequest;
 import io.onex.engine.core.Transition;
 import io.onex.engine.core.WorkflowDefinition;
@@ -84,6 +85,9 @@ public final class InstanceMachine<S, A> {
   public Applied<S> apply(WorkflowInstance<S> current, Action action) {
     if (IntentOutcome.isOutcome(action.type())) {
       return applyOutcome(current, action);
+    }
+    if (OperatorActions.isOperator(action.type())) {
+      return applyOperator(current, action);
     }
     if (current.status().isFinal()) {
       throw new InstanceClosedException(
@@ -171,6 +175,93 @@ public final class InstanceMachine<S, A> {
               + "'");
     }
     return new LeaseFence(action.leaseId(), action.fencingToken());
+  }
+
+  /**
+   * Applies an operator action ({@link OperatorActions}) to {@code current}, whatever the reducer:
+   * terminate and retry to an unfinished instance only; migrate see {@link #migrate}.
+   */
+  private Applied<S> applyOperator(WorkflowInstance<S> current, Action action) {
+    if (OperatorActions.MIGRATE.equals(action.type())) {
+      return migrate(current.instanceId(), action);
+    }
+    if (current.status().isFinal()) {
+      throw new InstanceClosedException(
+          current.workflowType(), current.instanceId(), current.status(), action.type());
+    }
+    DefaultReduceContext context = contextFor(current, action);
+    if (OperatorActions.TERMINATE.equals(action.type())) {
+      OperatorActions.Terminate terminate =
+          decode(action.payload(), OperatorActions.Terminate.class, "termination");
+      if (terminate.reason().isBlank()) {
+        throw new InvalidPayloadException("termination", "reason", "expected a reason");
+      }
+      return record(
+          context,
+          current.state(),
+          List.of(),
+          InstanceStatus.CANCELLED,
+          terminate.reason(),
+          List.of(),
+          current.fence());
+    }
+    if (OperatorActions.RETRY_INTENT.equals(action.type())) {
+      Intent intent = decode(action.payload(), OperatorActions.RetryIntent.class, "retry").intent();
+      if (current.pendingIntent(intent.intentId()).isPresent()) {
+        throw new InvalidPayloadException(
+            "retry", "intentId", "intent '" + intent.intentId() + "' is still pending");
+      }
+      List<Intent> pending = new ArrayList<>(current.pendingIntents());
+      pending.add(intent);
+      return record(
+          context,
+          current.state(),
+          List.of(intent),
+          InstanceStatus.RUNNING,
+          null,
+          pending,
+          current.fence());
+    }
+    throw new UnknownActionException(
+        definition.type(), definition.version(), action.type(), definition.actions().keySet());
+  }
+
+  /**
+   * Applies a migration ({@link OperatorActions#MIGRATE}) of instance {@code instanceId} to this
+   * definition's version: the instance becomes the one its payload describes, as this version
+   * rebuilt it from the whole history, whatever the instance was before (a diverged instance
+   * included). Refused for a payload of another version or of an instance that has ended.
+   */
+  public Applied<S> migrate(String instanceId, Action action) {
+    OperatorActions.Migrate migrate =
+        decode(action.payload(), OperatorActions.Migrate.class, "migration");
+    if (migrate.toVersion() != definition.version()) {
+      throw new InvalidPayloadException(
+          "migration",
+          "toVersion",
+          "expected version " + definition.version() + ", but got " + migrate.toVersion());
+    }
+    if (migrate.status().isFinal()) {
+      throw new InstanceClosedException(
+          definition.type(), instanceId, migrate.status(), action.type());
+    }
+    DefaultReduceContext context =
+        new DefaultReduceContext(
+            definition.type(),
+            instanceId,
+            definition.version(),
+            migrate.sequence() + 1,
+            migrate.epoch(),
+            action);
+    S state = decode(migrate.state(), definition.stateType(), "state of the migrated instance");
+    return record(
+        context,
+        state,
+        List.of(),
+        migrate.status(),
+        migrate.statusReason(),
+        migrate.pendingIntents(),
+        migrate.fence());
   }
 
   private Applied<S> applyOutcome(WorkflowInstance<S> current, Action action) {
@@ -301,10 +392,15 @@ public final class InstanceMachine<S, A> {
    * was. Throws as {@link #apply} does; does not compare digests.
    */
   public Applied<S> reapply(WorkflowInstance<S> current, WorkflowEvent event) {
-    Applied<S> again =
-        event.isStart()
-            ? start(event.instanceId(), event.action())
-            : apply(current, event.action());
+    Applied<S> again;
+    if (event.isStart()) {
+      again = start(event.instanceId(), event.action());
+    } else if (OperatorActions.MIGRATE.equals(event.action().type())) {
+      // a checkpoint: it needs nothing of what came before it
+      again = migrate(event.instanceId(), event.action());
+    } else {
+      again = apply(current, event.action());
+    }
     if (event.isStart() || event.advancesEpoch()) {
       return again;
     }

@@ -3,10 +3,12 @@ package io.onex.engine.core.replay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Intent;
+import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.error.MigrationRefusedException;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.core.machine.InstanceMachine;
@@ -47,11 +49,63 @@ public final class WorkflowReplayer {
       throw new IllegalArgumentException(
           "Expected a sequence number from 1 to " + history.size() + ", but got " + sequence);
     }
+    // a migration is a checkpoint: what came before it was replayed by the version it chose
+    int from = 0;
+    for (int i = 0; i < sequence; i++) {
+      if (OperatorActions.MIGRATE.equals(history.get(i).action().type())) {
+        from = i;
+      }
+    }
     WorkflowInstance<Object> instance = null;
-    for (WorkflowEvent event : history.subList(0, (int) sequence)) {
+    for (WorkflowEvent event : history.subList(from, (int) sequence)) {
       instance = recorded(event).replay(instance, event);
     }
     return instance;
+  }
+
+  /**
+   * What a migration of the instance of {@code history} to {@code version} journals: the instance
+   * as that version rebuilds it from the whole history. Throws {@link MigrationRefusedException}
+   * naming the first diverging event when the version does not replay the history.
+   */
+  public OperatorActions.Migrate migrationTo(List<WorkflowEvent> history, int version) {
+    ReplayReport report = replay(history, version);
+    WorkflowEvent last = history.get(history.size() - 1);
+    if (!report.agrees()) {
+      Divergence divergence = report.firstDivergence();
+      throw new MigrationRefusedException(
+          last.workflowType(),
+          last.instanceId(),
+          version,
+          "it diverges from the history at event "
+              + divergence.sequence()
+              + " ("
+              + divergence.reason()
+              + (divergence.error() == null ? "" : ": " + divergence.error())
+              + ")");
+    }
+    WorkflowInstance<Object> rebuilt = replayedBy(history, version);
+    return new OperatorActions.Migrate(
+        last.definitionVersion(),
+        version,
+        last.sequence(),
+        rebuilt.epoch(),
+        rebuilt.status(),
+        rebuilt.statusReason(),
+        EngineJson.mapper().valueToTree(rebuilt.state()),
+        rebuilt.pendingIntents(),
+        rebuilt.fence());
+  }
+
+  /** The instance as {@code version} rebuilds it from {@code history}. */
+  private WorkflowInstance<Object> replayedBy(List<WorkflowEvent> history, int version) {
+    InstanceMachine<Object, Object> candidate =
+        machine(registry.require(history.get(0).workflowType(), version));
+    WorkflowInstance<Object> actual = null;
+    for (WorkflowEvent event : history) {
+      actual = candidate.reapply(actual, event).instance();
+    }
+    return actual;
   }
 
   /** Replays {@code history} against version {@code version} of its workflow type. */

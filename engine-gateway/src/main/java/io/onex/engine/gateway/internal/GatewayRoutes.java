@@ -44,6 +44,7 @@ public final class GatewayRoutes extends RouteSupport {
             new HistoryRoutes(engine.client().history(), executor, http),
             new EventStreamRoutes(
                 engine.client(), engine.registry(), engine.events(), executor, http),
+            new ControlRoutes(engine.client().controls(), executor, http),
             executor,
             http);
     this.cluster = new ClusterRoutes(engine.operations(), executor, http);
@@ -68,7 +69,12 @@ public final class GatewayRoutes extends RouteSupport {
     return concat(
         operations.v1Routes(),
         workflows.routes(),
-        path("instances", () -> get(lists::listAcrossTypes)),
+        pathPrefix(
+            "instances",
+            () ->
+                concat(
+                    pathEndOrSingleSlash(() -> get(lists::listAcrossTypes)),
+                    path("terminate", () -> post(lists::terminateAll)))),
         cluster.routes(),
         leases.routes(),
         nodes.routes());

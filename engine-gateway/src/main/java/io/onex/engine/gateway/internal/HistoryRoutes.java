@@ -102,15 +102,6 @@ final class HistoryRoutes extends RouteSupport {
                 StatusCodes.OK, history.replay(type, id, requiredVersion(body)), report -> report));
   }
 
-  private static int requiredVersion(com.fasterxml.jackson.databind.node.ObjectNode body) {
-    Long version = optionalLong(body, "definitionVersion");
-    if (version == null || version < 1 || version > Integer.MAX_VALUE) {
-      throw BadRequest.invalid("Expected a positive integer field 'definitionVersion'")
-          .field("definitionVersion");
-    }
-    return version.intValue();
-  }
-
   private static String ndjson(List<WorkflowEvent> events) {
     StringWriter out = new StringWriter();
     HistoryFiles.write(events, out);

@@ -1,5 +1,6 @@
 package io.onex.engine.gateway.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.WorkflowDefinition;
@@ -49,6 +50,33 @@ final class InstanceListRoutes extends RouteSupport {
   Route listAcrossTypes() {
     return parameterMap(
         parameters -> list(query(nonBlank(parameters.get("type")), parameters, true)));
+  }
+
+  /**
+   * {@code POST /v1/instances/terminate?<the list's filters>} with {@code {"reason", "dryRun"?}}:
+   * terminates every unfinished instance the filters match, or with {@code dryRun} lists them.
+   */
+  Route terminateAll() {
+    return parameterMap(
+        parameters ->
+            jsonBody(
+                body -> {
+                  InstanceQuery query = query(nonBlank(parameters.get("type")), parameters, true);
+                  JsonNode dryRun = body.get("dryRun");
+                  if (dryRun != null && !dryRun.isBoolean()) {
+                    throw BadRequest.invalid("Expected field 'dryRun' to be true or false")
+                        .field("dryRun");
+                  }
+                  return respond(
+                      StatusCodes.OK,
+                      client
+                          .controls()
+                          .terminateAll(
+                              query,
+                              requiredText(body, "reason"),
+                              dryRun != null && dryRun.booleanValue()),
+                      result -> result);
+                }));
   }
 
   private Route list(InstanceQuery query) {

@@ -2,7 +2,6 @@ package io.onex.engine.gateway.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import io.onex.engine.core.client.ActionOutcome;
 import io.onex.engine.core.client.ActionRequest;
 import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.client.WorkflowClient;
@@ -90,11 +89,5 @@ final class InstanceRoutes extends RouteSupport {
                     inner.apply(
                         correlation.orElseGet(() -> optionalText(body, "correlationId")),
                         key.orElseGet(() -> optionalText(body, "idempotencyKey")))));
-  }
-
-  private ObjectNode outcomeBody(ActionOutcome outcome) {
-    ObjectNode body = json.valueToTree(outcome.instance());
-    body.set("intents", json.valueToTree(outcome.intents()));
-    return body;
   }
 }

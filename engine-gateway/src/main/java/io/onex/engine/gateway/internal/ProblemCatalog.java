@@ -34,6 +34,8 @@ final class ProblemCatalog {
       case INSTANCE_DIVERGED -> entry(code, StatusCodes.CONFLICT, "Instance diverged");
       case INTENT_NOT_PENDING -> entry(code, StatusCodes.CONFLICT, "Intent not pending");
       case EPOCH_CONFLICT -> entry(code, StatusCodes.CONFLICT, "Epoch conflict");
+      case MIGRATION_REFUSED -> entry(code, StatusCodes.CONFLICT, "Migration refused");
+      case INSTANCE_NOT_ENDED -> entry(code, StatusCodes.CONFLICT, "Instance not ended");
       case LEASE_REQUIRED -> entry(code, StatusCodes.CONFLICT, "Lease required");
       case STALE_LEASE -> entry(code, StatusCodes.CONFLICT, "Stale lease");
       case LEASE_CONFLICT -> entry(code, StatusCodes.CONFLICT, "Lease held by another owner");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
+import io.onex.engine.core.client.ActionOutcome;
 import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.core.json.EngineJson;
 import java.time.Instant;
@@ -114,6 +115,23 @@ abstract class RouteSupport extends AllDirectives {
       throw BadRequest.invalid("Expected a non-empty string field '" + field + "'").field(field);
     }
     return value;
+  }
+
+  /** The body field {@code definitionVersion}, a positive integer. */
+  protected static int requiredVersion(ObjectNode body) {
+    Long version = optionalLong(body, "definitionVersion");
+    if (version == null || version < 1 || version > Integer.MAX_VALUE) {
+      throw BadRequest.invalid("Expected a positive integer field 'definitionVersion'")
+          .field("definitionVersion");
+    }
+    return version.intValue();
+  }
+
+  /** The answer to an action: the instance after it, with the intents it emitted. */
+  protected ObjectNode outcomeBody(ActionOutcome outcome) {
+    ObjectNode body = json.valueToTree(outcome.instance());
+    body.set("intents", json.valueToTree(outcome.intents()));
+    return body;
   }
 
   protected static long positiveParameter(

@@ -32,6 +32,7 @@ final class WorkflowRoutes extends RouteSupport {
   private final InstanceListRoutes lists;
   private final HistoryRoutes histories;
   private final EventStreamRoutes streams;
+  private final ControlRoutes controls;
 
   WorkflowRoutes(
       WorkflowRegistry registry,
@@ -40,6 +41,7 @@ final class WorkflowRoutes extends RouteSupport {
       InstanceListRoutes lists,
       HistoryRoutes histories,
       EventStreamRoutes streams,
+      ControlRoutes controls,
       Executor executor,
       Config http) {
     super(executor, http);
@@ -49,6 +51,7 @@ final class WorkflowRoutes extends RouteSupport {
     this.lists = lists;
     this.histories = histories;
     this.streams = streams;
+    this.controls = controls;
   }
 
   /** The routes below {@code /v1}. */
@@ -79,9 +82,12 @@ final class WorkflowRoutes extends RouteSupport {
 
   private Route instanceRoutes(String type, String id) {
     return concat(
-        pathEndOrSingleSlash(() -> get(() -> instances.get(type, id))),
+        pathEndOrSingleSlash(
+            () ->
+                concat(get(() -> instances.get(type, id)), delete(() -> controls.erase(type, id)))),
         path("actions", () -> post(() -> instances.send(type, id))),
         path("events", () -> get(() -> streams.ofInstance(type, id))),
+        controls.instanceRoutes(type, id),
         histories.instanceRoutes(type, id));
   }
 

@@ -1,5 +1,6 @@
 package io.onex.engine.persistence.internal;
 
+import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.error.InstanceDivergedException;
@@ -34,7 +35,9 @@ final class EventApplier {
 
   /** The state after {@code event}; {@code live} is the command handler's result, if any. */
   InstanceState apply(InstanceState state, WorkflowEvent event, Optional<Applied<Object>> live) {
-    if (state instanceof Diverged) {
+    // a migration is a checkpoint: it revives a diverged instance as the version it names
+    boolean migration = OperatorActions.MIGRATE.equals(event.action().type());
+    if (state instanceof Diverged && !migration) {
       return state;
     }
     Active active = state instanceof Active a ? a : null;
@@ -45,7 +48,9 @@ final class EventApplier {
     } else {
       try {
         WorkflowInstance<Object> replayed =
-            runtime.machine(workflowType, event.definitionVersion()).replay(current, event);
+            runtime
+                .machine(workflowType, event.definitionVersion())
+                .replay(migration ? null : current, event);
         applied = new Applied<>(event, replayed, null);
       } catch (WorkflowException e) {
         InstanceDivergedException diverged =

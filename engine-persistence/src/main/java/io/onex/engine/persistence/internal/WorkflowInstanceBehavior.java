@@ -1,14 +1,19 @@
 package io.onex.engine.persistence.internal;
 
 import io.onex.engine.core.Action;
+import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.error.InstanceAlreadyExistsException;
+import io.onex.engine.core.error.InstanceNotEndedException;
 import io.onex.engine.core.error.InstanceNotFoundException;
+import io.onex.engine.core.error.IntentNotPendingException;
+import io.onex.engine.core.error.MigrationRefusedException;
 import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine;
@@ -22,6 +27,8 @@ import io.onex.engine.persistence.InstanceCommand.Get;
 import io.onex.engine.persistence.InstanceCommand.Idle;
 import io.onex.engine.persistence.InstanceCommand.Redispatch;
 import io.onex.engine.persistence.InstanceCommand.ReportProgress;
+import io.onex.engine.persistence.InstanceCommand.Retire;
+import io.onex.engine.persistence.InstanceCommand.SkipIntent;
 import io.onex.engine.persistence.InstanceCommand.Start;
 import io.onex.engine.persistence.InstanceCommand.Wake;
 import io.onex.engine.persistence.InstanceCommand.WatchEnd;
@@ -29,8 +36,10 @@ import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import io.onex.engine.persistence.internal.InstanceState.NotStarted;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -142,6 +151,8 @@ public final class WorkflowInstanceBehavior
         .forAnyState()
         .onCommand(Start.class, this::onStart)
         .onCommand(Apply.class, this::onApply)
+        .onCommand(SkipIntent.class, this::onSkip)
+        .onCommand(Retire.class, this::onRetire)
         .onCommand(Get.class, this::onGet)
         .onCommand(WatchEnd.class, this::onWatchEnd)
         .onCommand(ReportProgress.class, (state, report) -> onProgress(report))
@@ -179,6 +190,9 @@ public final class WorkflowInstanceBehavior
     if (state instanceof NotStarted) {
       return notFound(command.replyTo());
     }
+    if (OperatorActions.MIGRATE.equals(command.action().type())) {
+      return onMigrate(state, command);
+    }
     if (state instanceof Diverged diverged) {
       return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
     }
@@ -192,13 +206,86 @@ public final class WorkflowInstanceBehavior
       checks.requireNotExpired(action);
       InstanceMachine<Object, Object> machine =
           runtime.machine(workflowType, current.definitionVersion());
-      if (!current.status().isFinal() && !IntentOutcome.isOutcome(action.type())) {
+      if (!current.status().isFinal()
+          && !IntentOutcome.isOutcome(action.type())
+          && !OperatorActions.isOperator(action.type())) {
         runtime.schemas().validateAction(machine.definition(), action.type(), action.payload());
       }
       return persist(command.replyTo(), state, checks.checked(machine.apply(current, action)));
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
     }
+  }
+
+  /**
+   * A migration, checked against the instance's latest sequence number: the history it was computed
+   * from must be the whole history. Accepted for a diverged instance too.
+   */
+  private ReplyEffect<WorkflowEvent, InstanceState> onMigrate(InstanceState state, Apply command) {
+    Action action = command.action();
+    int toVersion = action.payload().path("toVersion").asInt();
+    long checked = action.payload().path("sequence").asLong();
+    long last = lastSequenceNumber(context);
+    if (checked != last) {
+      return fail(
+          command.replyTo(),
+          new MigrationRefusedException(
+              workflowType,
+              instanceId,
+              toVersion,
+              "the instance has "
+                  + last
+                  + " events while the check replayed "
+                  + checked
+                  + "; check again"));
+    }
+    try {
+      checks.requireNotExpired(action);
+      InstanceMachine<Object, Object> machine = runtime.machine(workflowType, toVersion);
+      return persist(command.replyTo(), state, checks.checked(machine.migrate(instanceId, action)));
+    } catch (WorkflowException e) {
+      return fail(command.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<WorkflowEvent, InstanceState> onRetire(InstanceState state, Retire command) {
+    if (state instanceof NotStarted) {
+      return notFound(command.replyTo());
+    }
+    InstanceStatus status =
+        state instanceof Active active ? active.instance().status() : InstanceStatus.DIVERGED;
+    if (!status.isFinal()) {
+      return fail(
+          command.replyTo(), new InstanceNotEndedException(workflowType, instanceId, status));
+    }
+    passivate.accept(context.getSelf());
+    return Effect().reply(command.replyTo(), answers.current(state));
+  }
+
+  /** An operator's outcome for a pending intent, applied as the intent's handler's would be. */
+  private ReplyEffect<WorkflowEvent, InstanceState> onSkip(
+      InstanceState state, SkipIntent command) {
+    if (state instanceof NotStarted) {
+      return notFound(command.replyTo());
+    }
+    if (state instanceof Diverged diverged) {
+      return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
+    }
+    Optional<Intent> intent = ((Active) state).instance().pendingIntent(command.intentId());
+    if (intent.isEmpty()) {
+      return fail(
+          command.replyTo(),
+          new IntentNotPendingException(workflowType, instanceId, command.intentId()));
+    }
+    IntentOutcome outcome =
+        command.succeeded()
+            ? new IntentOutcome.Succeeded(command.intentId(), command.result())
+            : new IntentOutcome.Failed(command.intentId(), command.error(), 0);
+    Action reported = outcome.reportOf(intent.get(), runtime.clock().instant());
+    Map<String, String> metadata = new HashMap<>(reported.metadata());
+    metadata.put(OperatorActions.SKIPPED_METADATA, command.reason());
+    return onApply(
+        state, new Apply(reported.toBuilder().metadata(metadata).build(), command.replyTo()));
   }
 
   private static Optional<InstanceReply.Accepted> answeredBefore(
@@ -313,9 +400,15 @@ public final class WorkflowInstanceBehavior
     awaiting.decided(before, applied);
   }
 
-  /** Once an event is written: its intents go out, and its end reaches those waiting for it. */
+  /**
+   * Once an event is written: its intents go out (after a migration, every pending one, which a
+   * diverged instance had not handed over), and its end reaches those waiting for it.
+   */
   private void afterJournaled(Applied<Object> applied) {
-    dispatch(applied.event().intents());
+    dispatch(
+        OperatorActions.MIGRATE.equals(applied.event().action().type())
+            ? applied.instance().pendingIntents()
+            : applied.event().intents());
     if (applied.instance().status().isFinal() && !watchers.isEmpty()) {
       watchers.answerAll(new InstanceReply.Accepted(answers.view(applied.instance()), List.of()));
     }
