@@ -15,11 +15,12 @@ import org.apache.pekko.stream.javadsl.Source;
 public interface EventStreams {
 
   /**
-   * The events of one instance from sequence number {@code fromSequence} (1 for its whole history),
-   * then each new one as it is journaled; completes after the event that ends the instance. Fails
-   * with {@code InstanceNotFoundException} when the instance was never started.
+   * Once the instance is found: its events from sequence number {@code fromSequence} (1 for its
+   * whole history), then each new one as it is journaled, completing after the event that ends the
+   * instance. Fails with {@code InstanceNotFoundException} when the instance was never started, so
+   * that a caller can refuse the stream before it opens it.
    */
-  Source<JournaledEvent, NotUsed> ofInstance(
+  CompletionStage<Source<JournaledEvent, NotUsed>> ofInstance(
       String workflowType, String instanceId, long fromSequence);
 
   /**

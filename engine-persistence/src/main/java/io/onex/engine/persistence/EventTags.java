@@ -1,6 +1,7 @@
 package io.onex.engine.persistence;
 
 import java.util.Set;
+import org.apache.pekko.persistence.typed.PersistenceId;
 
 /**
  * The journal tags of workflow events, written in the transaction that writes each event: every
@@ -22,9 +23,12 @@ public final class EventTags {
 
   private EventTags() {}
 
-  /** The journal's persistence id of an instance: {@code <workflowType>|<instanceId>}. */
+  /**
+   * The journal's persistence id of an instance: {@code <workflowType>|<instanceId>}, as Pekko's
+   * {@code PersistenceId.of} writes an entity type and id.
+   */
   public static String persistenceId(String workflowType, String instanceId) {
-    return workflowType + "|" + instanceId;
+    return PersistenceId.of(workflowType, instanceId).id();
   }
 
   /** The tag of every event of {@code workflowType}'s instances. */

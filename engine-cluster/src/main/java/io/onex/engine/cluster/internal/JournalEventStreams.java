@@ -43,11 +43,12 @@ final class JournalEventStreams implements EventStreams {
   }
 
   @Override
-  public Source<JournaledEvent, NotUsed> ofInstance(
+  public CompletionStage<Source<JournaledEvent, NotUsed>> ofInstance(
       String workflowType, String instanceId, long fromSequence) {
     long from = Math.max(1, fromSequence);
-    return Source.completionStage(client.get(workflowType, instanceId))
-        .flatMapConcat(
+    return client
+        .get(workflowType, instanceId)
+        .thenApply(
             view ->
                 view.status().isFinal() && from > view.sequence()
                     ? Source.<JournaledEvent>empty()
@@ -55,8 +56,7 @@ final class JournalEventStreams implements EventStreams {
                         .eventsByPersistenceId(
                             EventTags.persistenceId(workflowType, instanceId), from, Long.MAX_VALUE)
                         .map(JournalEventStreams::journaled)
-                        .takeWhile(event -> !event.event().status().isFinal(), true))
-        .mapMaterializedValue(unused -> NotUsed.getInstance());
+                        .takeWhile(event -> !event.event().status().isFinal(), true));
   }
 
   @Override
@@ -79,7 +79,7 @@ final class JournalEventStreams implements EventStreams {
       long fromSequence,
       Consumer<JournaledEvent> listener) {
     UniqueKillSwitch running =
-        ofInstance(workflowType, instanceId, fromSequence)
+        Source.completionStageSource(ofInstance(workflowType, instanceId, fromSequence))
             .viaMat(KillSwitches.single(), Keep.right())
             .to(Sink.foreach(listener::accept))
             .run(system);

@@ -39,4 +39,20 @@ public record InstanceSummary(
   public InstanceSummary {
     searchAttributes = searchAttributes == null ? Map.of() : Map.copyOf(searchAttributes);
   }
+
+  /** The same instance with {@code attributes} as its search attributes. */
+  public InstanceSummary withSearchAttributes(Map<String, String> attributes) {
+    return new InstanceSummary(
+        type,
+        instanceId,
+        status,
+        version,
+        startedAt,
+        updatedAt,
+        lastSequence,
+        correlationId,
+        pendingIntents,
+        failureReason,
+        attributes);
+  }
 }

@@ -1,7 +1,5 @@
 package io.onex.engine.core.machine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.InstanceStatus;
@@ -9,7 +7,6 @@ import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.LeaseFence;
 import io.onex.engine.core.OperatorActions;
-import io.onex.engine.core.TimerRequest;
 import io.onex.engine.core.Transition;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowDefinition.ActionSpec;
@@ -21,20 +18,14 @@ import io.onex.engine.core.error.InstanceClosedException;
 import io.onex.engine.core.error.InstanceDivergedException;
 import io.onex.engine.core.error.IntentNotPendingException;
 import io.onex.engine.core.error.InvalidPayloadException;
-import io.onex.engine.core.error.LeaseRejectedException;
 import io.onex.engine.core.error.TransitionRejectedException;
 import io.onex.engine.core.error.UnknownActionException;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.internal.DefaultReduceContext;
 import io.onex.engine.core.internal.StateDigest;
 import io.onex.engine.core.json.EngineJson;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Applies actions to one workflow definition's instances, purely: the same code decides live
@@ -71,7 +62,9 @@ public final class InstanceMachine<S, A> {
     DefaultReduceContext context =
         new DefaultReduceContext(definition.type(), instanceId, definition.version(), 1, 0, action);
     LeaseFence fence =
-        definition.leaseRequired() ? admit(null, definition.type(), instanceId, action) : null;
+        definition.leaseRequired()
+            ? LeaseAdmission.admit(null, definition.type(), instanceId, action)
+            : null;
     S state = initialState(definition.start(), action.payload(), context);
     return record(context, state, List.of(), InstanceStatus.PENDING, null, List.of(), fence);
   }
@@ -98,12 +91,14 @@ public final class InstanceMachine<S, A> {
           current.workflowType(), current.instanceId(), action.epoch(), current.epoch());
     }
     List<Intent> stillPending = current.pendingIntents();
-    String firingTimer = action.metadata().get(TIMER_METADATA);
+    String firingTimer = action.metadata().get(TimerActions.TIMER_METADATA);
     LeaseFence fence = current.fence();
     if (firingTimer != null) {
       stillPending = withoutPending(current, firingTimer);
     } else if (definition.leaseRequired()) {
-      fence = admit(current.fence(), current.workflowType(), current.instanceId(), action);
+      fence =
+          LeaseAdmission.admit(
+              current.fence(), current.workflowType(), current.instanceId(), action);
     }
     ActionSpec<? extends A> spec =
         definition
@@ -116,7 +111,8 @@ public final class InstanceMachine<S, A> {
                         action.type(),
                         definition.actions().keySet()));
     A payload =
-        decode(action.payload(), spec.payloadType(), "payload of action '" + spec.name() + "'");
+        Payloads.decode(
+            action.payload(), spec.payloadType(), "payload of action '" + spec.name() + "'");
     DefaultReduceContext context = contextFor(current, action);
     definition
         .reducer()
@@ -130,51 +126,6 @@ public final class InstanceMachine<S, A> {
         definition.reducer().reduce(current.state(), payload, context),
         stillPending,
         fence);
-  }
-
-  /**
-   * The fence after admitting {@code action} to a single-writer instance that has seen {@code
-   * fence}; throws {@link LeaseRejectedException} when the action carries no lease or a token below
-   * the highest seen, or another lease under the same token.
-   */
-  private static LeaseFence admit(
-      LeaseFence fence, String workflowType, String instanceId, Action action) {
-    if (action.leaseId() == null || action.fencingToken() == null) {
-      throw LeaseRejectedException.missing(workflowType, instanceId, action.type());
-    }
-    if (fence != null && action.fencingToken() < fence.fencingToken()) {
-      throw LeaseRejectedException.stale(
-          workflowType,
-          instanceId,
-          "superseded",
-          "action '"
-              + action.type()
-              + "' carries fencing token "
-              + action.fencingToken()
-              + " of lease '"
-              + action.leaseId()
-              + "' while the instance has admitted token "
-              + fence.fencingToken()
-              + " of lease '"
-              + fence.leaseId()
-              + "'");
-    }
-    if (fence != null
-        && action.fencingToken() == fence.fencingToken()
-        && !action.leaseId().equals(fence.leaseId())) {
-      throw LeaseRejectedException.stale(
-          workflowType,
-          instanceId,
-          "unknown",
-          "action '"
-              + action.type()
-              + "' carries lease '"
-              + action.leaseId()
-              + "' with the token of lease '"
-              + fence.leaseId()
-              + "'");
-    }
-    return new LeaseFence(action.leaseId(), action.fencingToken());
   }
 
   /**
@@ -192,7 +143,7 @@ public final class InstanceMachine<S, A> {
     DefaultReduceContext context = contextFor(current, action);
     if (OperatorActions.TERMINATE.equals(action.type())) {
       OperatorActions.Terminate terminate =
-          decode(action.payload(), OperatorActions.Terminate.class, "termination");
+          Payloads.decode(action.payload(), OperatorActions.Terminate.class, "termination");
       if (terminate.reason().isBlank()) {
         throw new InvalidPayloadException("termination", "reason", "expected a reason");
       }
@@ -206,7 +157,8 @@ public final class InstanceMachine<S, A> {
           current.fence());
     }
     if (OperatorActions.RETRY_INTENT.equals(action.type())) {
-      Intent intent = decode(action.payload(), OperatorActions.RetryIntent.class, "retry").intent();
+      Intent intent =
+          Payloads.decode(action.payload(), OperatorActions.RetryIntent.class, "retry").intent();
       if (current.pendingIntent(intent.intentId()).isPresent()) {
         throw new InvalidPayloadException(
             "retry", "intentId", "intent '" + intent.intentId() + "' is still pending");
@@ -234,7 +186,7 @@ public final class InstanceMachine<S, A> {
    */
   public Applied<S> migrate(String instanceId, Action action) {
     OperatorActions.Migrate migrate =
-        decode(action.payload(), OperatorActions.Migrate.class, "migration");
+        Payloads.decode(action.payload(), OperatorActions.Migrate.class, "migration");
     if (migrate.toVersion() != definition.version()) {
       throw new InvalidPayloadException(
           "migration",
@@ -253,7 +205,8 @@ public final class InstanceMachine<S, A> {
             migrate.sequence() + 1,
             migrate.epoch(),
             action);
-    S state = decode(migrate.state(), definition.stateType(), "state of the migrated instance");
+    S state =
+        Payloads.decode(migrate.state(), definition.stateType(), "state of the migrated instance");
     return record(
         context,
         state,
@@ -270,7 +223,7 @@ public final class InstanceMachine<S, A> {
             ? IntentOutcome.Succeeded.class
             : IntentOutcome.Failed.class;
     IntentOutcome outcome =
-        decode(action.payload(), type, "payload of action '" + action.type() + "'");
+        Payloads.decode(action.payload(), type, "payload of action '" + action.type() + "'");
     Intent intent =
         current
             .pendingIntent(outcome.intentId())
@@ -334,29 +287,6 @@ public final class InstanceMachine<S, A> {
     }
     return current.pendingIntents().stream().filter(i -> !i.intentId().equals(intentId)).toList();
   }
-
-  /**
-   * The action a due timer applies: its id is derived from the timer intent, its causation is the
-   * intent, and it carries the intent's id in its metadata so that applying it resolves the timer.
-   */
-  public static Action firedBy(Intent timer, TimerRequest request) {
-    String actionId =
-        UUID.nameUUIDFromBytes((timer.intentId() + "/fired").getBytes(StandardCharsets.UTF_8))
-            .toString();
-    return Action.builder(request.action())
-        .actionId(actionId)
-        .payload(request.payload())
-        .correlationId(timer.correlationId())
-        .causationId(timer.intentId())
-        .correlationChain(timer.correlationChain())
-        .parentActionId(timer.emittingActionId())
-        .metadata(java.util.Map.of(TIMER_METADATA, timer.intentId()))
-        .issuedAt(request.fireAt())
-        .build();
-  }
-
-  /** Metadata key marking an action fired by a timer, valued with the timer intent's id. */
-  public static final String TIMER_METADATA = "onex.timer";
 
   /**
    * Re-applies a journaled event to {@code current} ({@code null} for the start event) and checks
@@ -437,7 +367,7 @@ public final class InstanceMachine<S, A> {
             digest,
             WorkflowEvent.FORMAT,
             pending.size(),
-            searchAttributes(stateJson));
+            SearchAttributes.of(definition, stateJson));
     WorkflowInstance<S> instance =
         new WorkflowInstance<>(
             context.workflowType(),
@@ -454,50 +384,8 @@ public final class InstanceMachine<S, A> {
     return new Applied<>(event, instance, stateJson);
   }
 
-  /** The values of the definition's search attributes in {@code stateJson}, by name. */
-  private Map<String, String> searchAttributes(JsonNode stateJson) {
-    if (definition.searchAttributes().isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    definition
-        .searchAttributes()
-        .forEach(
-            (name, pointer) -> {
-              JsonNode value = stateJson.at(pointer);
-              if (!value.isMissingNode() && !value.isNull()) {
-                values.put(name, value.isValueNode() ? value.asText() : value.toString());
-              }
-            });
-    return values;
-  }
-
   private <I> S initialState(StartSpec<I, S> spec, JsonNode input, DefaultReduceContext context) {
-    return spec.function().initialState(decode(input, spec.inputType(), "start input"), context);
-  }
-
-  private static <T> T decode(JsonNode payload, Class<T> type, String what) {
-    JsonNode node =
-        payload == null || payload.isNull() || payload.isMissingNode()
-            ? EngineJson.mapper().createObjectNode()
-            : payload;
-    try {
-      return EngineJson.mapper().treeToValue(node, type);
-    } catch (JsonMappingException e) {
-      String pointer =
-          e.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getFieldName() != null
-                          ? ref.getFieldName()
-                          : String.valueOf(ref.getIndex()))
-              .map(name -> "/" + name)
-              .collect(Collectors.joining());
-      Throwable root = e.getCause() != null ? e.getCause() : e;
-      String detail = root == e ? e.getOriginalMessage() : root.getMessage();
-      throw new InvalidPayloadException(what, pointer, detail);
-    } catch (JsonProcessingException e) {
-      throw new InvalidPayloadException(what, "", e.getOriginalMessage());
-    }
+    return spec.function()
+        .initialState(Payloads.decode(input, spec.inputType(), "start input"), context);
   }
 }

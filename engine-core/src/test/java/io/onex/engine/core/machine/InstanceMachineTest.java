@@ -186,7 +186,7 @@ class InstanceMachineTest {
           new IntentOutcome.Succeeded(intent.intentId(), null).reportOf(intent, Actions.T0);
       Intent timer = reminded.event().intents().get(0);
       Action fired =
-          InstanceMachine.firedBy(
+          TimerActions.firedBy(
               timer, EngineJson.mapper().convertValue(timer.payload(), TimerRequest.class));
 
       // then

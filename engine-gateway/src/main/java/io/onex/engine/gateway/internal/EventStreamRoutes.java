@@ -5,7 +5,6 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.EventStreams;
 import io.onex.engine.cluster.JournaledEvent;
 import io.onex.engine.core.WorkflowRegistry;
-import io.onex.engine.core.client.WorkflowClient;
 import io.onex.engine.core.error.InvalidIdentifierException;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,19 +33,13 @@ final class EventStreamRoutes extends RouteSupport {
 
   private static final String LAST_EVENT_ID = "Last-Event-ID";
 
-  private final WorkflowClient client;
   private final WorkflowRegistry registry;
   private final EventStreams events;
   private final Duration keepAlive;
 
   EventStreamRoutes(
-      WorkflowClient client,
-      WorkflowRegistry registry,
-      EventStreams events,
-      Executor executor,
-      Config http) {
+      WorkflowRegistry registry, EventStreams events, Executor executor, Config http) {
     super(executor, http);
-    this.client = client;
     this.registry = registry;
     this.events = events;
     this.keepAlive = http.getDuration("sse-keep-alive");
@@ -64,15 +57,14 @@ final class EventStreamRoutes extends RouteSupport {
                       lastEventId.isPresent()
                           ? after(lastEventId.get()) + 1
                           : positiveParameter("fromSeq", fromSeq, 1, Long.MAX_VALUE);
-                  CompletionStage<Source<ServerSentEvent, NotUsed>> stream =
-                      client
-                          .get(type, id)
+                  return stream(
+                      events
+                          .ofInstance(type, id, from)
                           .thenApply(
-                              view ->
+                              journaled ->
                                   sse(
-                                      events.ofInstance(type, id, from),
-                                      event -> String.valueOf(event.event().sequence())));
-                  return stream(stream);
+                                      journaled,
+                                      event -> String.valueOf(event.event().sequence()))));
                 }));
   }
 

@@ -42,8 +42,7 @@ public final class GatewayRoutes extends RouteSupport {
             new InstanceRoutes(engine.client(), executor, http),
             lists,
             new HistoryRoutes(engine.client().history(), executor, http),
-            new EventStreamRoutes(
-                engine.client(), engine.registry(), engine.events(), executor, http),
+            new EventStreamRoutes(engine.registry(), engine.events(), executor, http),
             new ControlRoutes(engine.client().controls(), executor, http),
             executor,
             http);

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             + " line gives the token of the next page.")
 final class InstanceListCommand implements Callable<Integer> {
 
-  @Mixin HistoryCommand.JournalOptions journal;
+  @Mixin JournalOptions journal;
 
   @Option(names = "--type", description = "Only instances of this workflow type.")
   String type;

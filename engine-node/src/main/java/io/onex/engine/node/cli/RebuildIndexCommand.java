@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
             + " instances it indexed.")
 final class RebuildIndexCommand implements Callable<Integer> {
 
-  @Mixin HistoryCommand.JournalOptions journal;
+  @Mixin JournalOptions journal;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

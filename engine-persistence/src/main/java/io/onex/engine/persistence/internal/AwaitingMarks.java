@@ -5,7 +5,10 @@ import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
 import io.onex.engine.persistence.AwaitingInstances;
 import io.onex.engine.persistence.AwaitingLog;
+import io.onex.engine.persistence.EventTags;
 import io.onex.engine.persistence.internal.InstanceState.Active;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * What one instance tells the awaiting-instances index ({@link AwaitingInstances}): the event with
@@ -19,12 +22,18 @@ final class AwaitingMarks {
   private final String workflowType;
   private final String instanceId;
   private final AwaitingLog log;
+  private final Set<String> readSideTags;
+  private final Set<String> awaitingTags;
   private String startsAwaiting;
 
-  AwaitingMarks(String workflowType, String instanceId, AwaitingLog log) {
+  AwaitingMarks(String workflowType, String instanceId, AwaitingLog log, int slices) {
     this.workflowType = workflowType;
     this.instanceId = instanceId;
     this.log = log;
+    this.readSideTags = EventTags.of(workflowType, instanceId, slices);
+    Set<String> withAwaiting = new HashSet<>(readSideTags);
+    withAwaiting.add(AwaitingInstances.TAG);
+    this.awaitingTags = Set.copyOf(withAwaiting);
   }
 
   /** Whether an instance in {@code state} awaits an intent's outcome or a timer. */
@@ -40,9 +49,12 @@ final class AwaitingMarks {
             : null;
   }
 
-  /** Whether {@code event} is the one that starts the instance awaiting. */
-  boolean startsAwaiting(WorkflowEvent event) {
-    return event.eventId().equals(startsAwaiting);
+  /**
+   * The tags of {@code event}: the read side's ({@link EventTags}) on every event, and {@link
+   * AwaitingInstances#TAG} on the one that starts the instance awaiting.
+   */
+  Set<String> tagsFor(WorkflowEvent event) {
+    return event.eventId().equals(startsAwaiting) ? awaitingTags : readSideTags;
   }
 
   /** After a recovery: records the instance if it awaits something. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -29,7 +30,7 @@ public final class HistoryImporter
   private final Set<String> tags;
 
   private HistoryImporter(String workflowType, String instanceId, int slices) {
-    super(WorkflowInstanceBehavior.persistenceId(workflowType, instanceId));
+    super(PersistenceId.of(workflowType, instanceId));
     this.tags = EventTags.of(workflowType, instanceId, slices);
   }
 

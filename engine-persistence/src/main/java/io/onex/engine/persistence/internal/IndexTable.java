@@ -292,20 +292,7 @@ public final class IndexTable {
             summary -> {
               Map<String, String> attributes =
                   byInstance.get(summary.type() + "|" + summary.instanceId());
-              return attributes == null
-                  ? summary
-                  : new InstanceSummary(
-                      summary.type(),
-                      summary.instanceId(),
-                      summary.status(),
-                      summary.version(),
-                      summary.startedAt(),
-                      summary.updatedAt(),
-                      summary.lastSequence(),
-                      summary.correlationId(),
-                      summary.pendingIntents(),
-                      summary.failureReason(),
-                      attributes);
+              return attributes == null ? summary : summary.withSearchAttributes(attributes);
             })
         .toList();
   }

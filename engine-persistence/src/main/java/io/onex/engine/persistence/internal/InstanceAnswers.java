@@ -1,5 +1,6 @@
 package io.onex.engine.persistence.internal;
 
+import io.onex.engine.core.Action;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.client.InstanceView;
@@ -8,6 +9,7 @@ import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How an instance answers: the view after an accepted request (as its event left it, so that a
@@ -20,6 +22,13 @@ final class InstanceAnswers {
 
   InstanceAnswers(ExecutionProgress progress) {
     this.progress = progress;
+  }
+
+  /** The original answer, if {@code state} already applied an action with this action's key. */
+  static Optional<InstanceReply.Accepted> repeated(InstanceState state, Action action) {
+    return state instanceof InstanceState.Active active
+        ? active.idempotency().find(action.idempotencyKey())
+        : Optional.empty();
   }
 
   /** The answer to the request whose event led to {@code applied}. */

@@ -3,6 +3,7 @@ package io.onex.engine.persistence.internal;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.client.HistoryPage;
+import io.onex.engine.persistence.EventTags;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -34,7 +35,7 @@ public final class JournalHistory {
   /** Up to {@code limit} events of an instance from sequence number {@code fromSeq} on. */
   public CompletionStage<HistoryPage> page(
       String workflowType, String instanceId, long fromSeq, int limit) {
-    String persistenceId = WorkflowInstanceBehavior.persistenceId(workflowType, instanceId).id();
+    String persistenceId = EventTags.persistenceId(workflowType, instanceId);
     return readJournal
         .currentEventsByPersistenceId(persistenceId, fromSeq, Long.MAX_VALUE)
         .take(limit + 1L)
@@ -45,7 +46,7 @@ public final class JournalHistory {
 
   /** Every journaled event of an instance, in order (empty for an unknown instance). */
   public CompletionStage<List<WorkflowEvent>> all(String workflowType, String instanceId) {
-    String persistenceId = WorkflowInstanceBehavior.persistenceId(workflowType, instanceId).id();
+    String persistenceId = EventTags.persistenceId(workflowType, instanceId);
     return readJournal
         .currentEventsByPersistenceId(persistenceId, 1, Long.MAX_VALUE)
         .map(envelope -> (WorkflowEvent) envelope.event())

@@ -1,8 +1,6 @@
 package io.onex.engine.persistence.internal;
 
 import io.onex.engine.core.Action;
-import io.onex.engine.core.InstanceStatus;
-import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.OperatorActions;
@@ -10,16 +8,11 @@ import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.error.InstanceAlreadyExistsException;
-import io.onex.engine.core.error.InstanceNotEndedException;
 import io.onex.engine.core.error.InstanceNotFoundException;
-import io.onex.engine.core.error.IntentNotPendingException;
-import io.onex.engine.core.error.MigrationRefusedException;
 import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
-import io.onex.engine.persistence.AwaitingInstances;
-import io.onex.engine.persistence.EventTags;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceCommand.Apply;
 import io.onex.engine.persistence.InstanceCommand.FireTimer;
@@ -36,10 +29,7 @@ import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import io.onex.engine.persistence.internal.InstanceState.NotStarted;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -76,8 +66,6 @@ public final class WorkflowInstanceBehavior
   private final String instanceId;
   private final WorkflowRuntime runtime;
   private final Consumer<ActorRef<InstanceCommand>> passivate;
-  private final DurableTimers timers;
-  private final TimerScheduler<InstanceCommand> scheduler;
   private final ExecutionProgress progress = new ExecutionProgress();
   private final DecidedEvent decided = new DecidedEvent();
   private final EndWatchers watchers = new EndWatchers();
@@ -85,8 +73,8 @@ public final class WorkflowInstanceBehavior
   private final EventApplier applier;
   private final AwaitingMarks awaiting;
   private final DecisionChecks checks;
-  private final Set<String> readSideTags;
-  private final Set<String> awaitingTags;
+  private final IntentHandover handover;
+  private final TimerFiring firing;
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
@@ -96,23 +84,22 @@ public final class WorkflowInstanceBehavior
       WorkflowRuntime runtime,
       Consumer<ActorRef<InstanceCommand>> passivate) {
     super(
-        persistenceId(workflowType, instanceId),
+        PersistenceId.of(workflowType, instanceId),
         SupervisorStrategy.restartWithBackoff(
             runtime.settings().restartBackoffMin(), runtime.settings().restartBackoffMax(), 0.2));
     this.context = context;
-    this.scheduler = scheduler;
-    this.timers = new DurableTimers(scheduler, runtime.clock());
+    DurableTimers timers = new DurableTimers(scheduler, runtime.clock());
     this.workflowType = workflowType;
     this.instanceId = instanceId;
     this.runtime = runtime;
     this.passivate = passivate;
     this.applier = new EventApplier(runtime, workflowType, instanceId, context.getLog());
-    this.awaiting = new AwaitingMarks(workflowType, instanceId, runtime.awaiting());
+    this.awaiting =
+        new AwaitingMarks(
+            workflowType, instanceId, runtime.awaiting(), runtime.settings().indexSlices());
     this.checks = new DecisionChecks(runtime, workflowType, context.getLog());
-    this.readSideTags = EventTags.of(workflowType, instanceId, runtime.settings().indexSlices());
-    Set<String> withAwaiting = new HashSet<>(readSideTags);
-    withAwaiting.add(AwaitingInstances.TAG);
-    this.awaitingTags = Set.copyOf(withAwaiting);
+    this.handover = new IntentHandover(runtime, workflowType, instanceId, timers, scheduler);
+    this.firing = new TimerFiring(runtime, workflowType, timers, checks);
   }
 
   /**
@@ -133,11 +120,6 @@ public final class WorkflowInstanceBehavior
                   return new WorkflowInstanceBehavior(
                       context, timers, workflowType, instanceId, runtime, passivate);
                 }));
-  }
-
-  /** The journal's persistence id of an instance: {@code <workflowType>|<instanceId>}. */
-  public static PersistenceId persistenceId(String workflowType, String instanceId) {
-    return PersistenceId.of(workflowType, instanceId);
   }
 
   @Override
@@ -164,7 +146,7 @@ public final class WorkflowInstanceBehavior
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onStart(InstanceState state, Start command) {
-    Optional<InstanceReply.Accepted> repeated = answeredBefore(state, command.action());
+    Optional<InstanceReply.Accepted> repeated = InstanceAnswers.repeated(state, command.action());
     if (repeated.isPresent()) {
       return Effect().reply(command.replyTo(), repeated.get());
     }
@@ -196,7 +178,7 @@ public final class WorkflowInstanceBehavior
     if (state instanceof Diverged diverged) {
       return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
     }
-    Optional<InstanceReply.Accepted> repeated = answeredBefore(state, command.action());
+    Optional<InstanceReply.Accepted> repeated = InstanceAnswers.repeated(state, command.action());
     if (repeated.isPresent()) {
       return Effect().reply(command.replyTo(), repeated.get());
     }
@@ -223,25 +205,12 @@ public final class WorkflowInstanceBehavior
    */
   private ReplyEffect<WorkflowEvent, InstanceState> onMigrate(InstanceState state, Apply command) {
     Action action = command.action();
-    int toVersion = action.payload().path("toVersion").asInt();
-    long checked = action.payload().path("sequence").asLong();
-    long last = lastSequenceNumber(context);
-    if (checked != last) {
-      return fail(
-          command.replyTo(),
-          new MigrationRefusedException(
-              workflowType,
-              instanceId,
-              toVersion,
-              "the instance has "
-                  + last
-                  + " events while the check replayed "
-                  + checked
-                  + "; check again"));
-    }
     try {
+      OperatorCommands.requireWholeHistory(
+          workflowType, instanceId, action, lastSequenceNumber(context));
       checks.requireNotExpired(action);
-      InstanceMachine<Object, Object> machine = runtime.machine(workflowType, toVersion);
+      InstanceMachine<Object, Object> machine =
+          runtime.machine(workflowType, OperatorCommands.toVersion(action));
       return persist(command.replyTo(), state, checks.checked(machine.migrate(instanceId, action)));
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
@@ -252,11 +221,10 @@ public final class WorkflowInstanceBehavior
     if (state instanceof NotStarted) {
       return notFound(command.replyTo());
     }
-    InstanceStatus status =
-        state instanceof Active active ? active.instance().status() : InstanceStatus.DIVERGED;
-    if (!status.isFinal()) {
-      return fail(
-          command.replyTo(), new InstanceNotEndedException(workflowType, instanceId, status));
+    try {
+      OperatorCommands.requireEnded(workflowType, instanceId, state);
+    } catch (WorkflowException e) {
+      return fail(command.replyTo(), e);
     }
     passivate.accept(context.getSelf());
     return Effect().reply(command.replyTo(), answers.current(state));
@@ -271,28 +239,13 @@ public final class WorkflowInstanceBehavior
     if (state instanceof Diverged diverged) {
       return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
     }
-    Optional<Intent> intent = ((Active) state).instance().pendingIntent(command.intentId());
-    if (intent.isEmpty()) {
-      return fail(
-          command.replyTo(),
-          new IntentNotPendingException(workflowType, instanceId, command.intentId()));
+    try {
+      Action reported =
+          OperatorCommands.skipped(((Active) state).instance(), command, runtime.clock().instant());
+      return onApply(state, new Apply(reported, command.replyTo()));
+    } catch (WorkflowException e) {
+      return fail(command.replyTo(), e);
     }
-    IntentOutcome outcome =
-        command.succeeded()
-            ? new IntentOutcome.Succeeded(command.intentId(), command.result())
-            : new IntentOutcome.Failed(command.intentId(), command.error(), 0);
-    Action reported = outcome.reportOf(intent.get(), runtime.clock().instant());
-    Map<String, String> metadata = new HashMap<>(reported.metadata());
-    metadata.put(OperatorActions.SKIPPED_METADATA, command.reason());
-    return onApply(
-        state, new Apply(reported.toBuilder().metadata(metadata).build(), command.replyTo()));
-  }
-
-  private static Optional<InstanceReply.Accepted> answeredBefore(
-      InstanceState state, Action action) {
-    return state instanceof Active active
-        ? active.idempotency().find(action.idempotencyKey())
-        : Optional.empty();
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onGet(InstanceState state, Get command) {
@@ -321,20 +274,11 @@ public final class WorkflowInstanceBehavior
 
   private ReplyEffect<WorkflowEvent, InstanceState> onFireTimer(
       InstanceState state, FireTimer command) {
-    if (!(state instanceof Active active)) {
+    Optional<Applied<Object>> fired = firing.fire(state, command.intentId());
+    if (fired.isEmpty()) {
       return Effect().noReply();
     }
-    WorkflowInstance<Object> current = active.instance();
-    Intent timer = current.pendingIntent(command.intentId()).orElse(null);
-    if (timer == null) {
-      return Effect().noReply();
-    }
-    if (!timers.isDue(timer)) {
-      timers.arm(timer);
-      return Effect().noReply();
-    }
-    Applied<Object> applied =
-        fire(runtime.machine(workflowType, current.definitionVersion()), current, timer);
+    Applied<Object> applied = fired.get();
     remember(state, applied);
     return Effect()
         .persist(applied.event())
@@ -342,30 +286,8 @@ public final class WorkflowInstanceBehavior
         .thenNoReply();
   }
 
-  private Applied<Object> fire(
-      InstanceMachine<Object, Object> machine, WorkflowInstance<Object> current, Intent timer) {
-    try {
-      return checks.checked(
-          machine.apply(current, InstanceMachine.firedBy(timer, DurableTimers.requestOf(timer))));
-    } catch (WorkflowException refused) {
-      // The timer's action no longer fits; the timer still ends, with the reason on record.
-      IntentOutcome failed = new IntentOutcome.Failed(timer.intentId(), refused.getMessage(), 1);
-      return machine.apply(current, failed.reportOf(timer, runtime.clock().instant()));
-    }
-  }
-
   private ReplyEffect<WorkflowEvent, InstanceState> onRedispatch(InstanceState state) {
-    List<Intent> awaiting =
-        state instanceof Active active
-            ? active.instance().pendingIntents().stream()
-                .filter(intent -> !DurableTimers.isTimer(intent))
-                .toList()
-            : List.of();
-    if (awaiting.isEmpty()) {
-      scheduler.cancel(Redispatch.INSTANCE);
-    } else {
-      dispatch(awaiting);
-    }
+    handover.redispatch(state);
     return Effect().noReply();
   }
 
@@ -405,7 +327,7 @@ public final class WorkflowInstanceBehavior
    * diverged instance had not handed over), and its end reaches those waiting for it.
    */
   private void afterJournaled(Applied<Object> applied) {
-    dispatch(
+    handover.dispatch(
         OperatorActions.MIGRATE.equals(applied.event().action().type())
             ? applied.instance().pendingIntents()
             : applied.event().intents());
@@ -417,22 +339,6 @@ public final class WorkflowInstanceBehavior
   private ReplyEffect<WorkflowEvent, InstanceState> fail(
       ActorRef<InstanceReply> replyTo, WorkflowException error) {
     return Effect().reply(replyTo, new InstanceReply.Failed(WorkflowError.of(error)));
-  }
-
-  private void dispatch(List<Intent> intents) {
-    boolean handedOver = false;
-    for (Intent intent : intents) {
-      if (DurableTimers.isTimer(intent)) {
-        timers.arm(intent);
-      } else {
-        runtime.dispatcher().dispatch(workflowType, instanceId, intent);
-        handedOver = true;
-      }
-    }
-    if (handedOver) {
-      scheduler.startTimerWithFixedDelay(
-          Redispatch.INSTANCE, Redispatch.INSTANCE, runtime.settings().redispatchAfter());
-    }
   }
 
   /**
@@ -459,37 +365,30 @@ public final class WorkflowInstanceBehavior
   @Override
   public SignalHandler<InstanceState> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(
-            RecoveryCompleted.instance(),
-            state -> {
-              if (state instanceof Active active) {
-                runtime.divergences().recovered(workflowType, instanceId);
-                awaiting.recovered(state);
-                dispatch(active.instance().pendingIntents());
-              } else if (state instanceof Diverged diverged) {
-                runtime
-                    .divergences()
-                    .diverged(workflowType, instanceId, diverged.error().message());
-              }
-            })
+        .onSignal(RecoveryCompleted.instance(), this::recovered)
         .build();
   }
 
-  /**
-   * The read side's tags ({@link EventTags}) of every event, and {@link AwaitingInstances#TAG} on
-   * the event that starts the instance awaiting an intent or a timer.
-   */
+  /** After recovery: pending intents go out again, and a divergence is put on record. */
+  private void recovered(InstanceState state) {
+    if (state instanceof Active active) {
+      runtime.divergences().recovered(workflowType, instanceId);
+      awaiting.recovered(state);
+      handover.dispatch(active.instance().pendingIntents());
+    } else if (state instanceof Diverged diverged) {
+      runtime.divergences().diverged(workflowType, instanceId, diverged.error().message());
+    }
+  }
+
+  /** See {@link AwaitingMarks#tagsFor}. */
   @Override
   public Set<String> tagsFor(WorkflowEvent event) {
-    return awaiting.startsAwaiting(event) ? awaitingTags : readSideTags;
+    return awaiting.tagsFor(event);
   }
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    int every = runtime.settings().snapshotEvery();
-    return every > 0
-        ? RetentionCriteria.snapshotEvery(every, runtime.settings().snapshotsKept())
-        : RetentionCriteria.disabled();
+    return runtime.settings().snapshots();
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
  * What every instance actor of a node shares: the registered definitions, their compiled schemas,
@@ -43,6 +44,13 @@ public final class WorkflowRuntime {
       Duration restartBackoffMin,
       Duration restartBackoffMax,
       int indexSlices) {
+
+    /** Snapshots every {@code snapshotEvery} events, keeping {@code snapshotsKept}; 0: none. */
+    public RetentionCriteria snapshots() {
+      return snapshotEvery > 0
+          ? RetentionCriteria.snapshotEvery(snapshotEvery, snapshotsKept)
+          : RetentionCriteria.disabled();
+    }
 
     /** The settings under {@code onex.instance}, and {@code onex.index.slices}. */
     public static InstanceSettings fromConfig(Config onex) {
