@@ -8,9 +8,10 @@ import org.apache.pekko.stream.javadsl.Source;
 /**
  * Journaled workflow events as streams, read from the journal through Pekko's read journal: an
  * instance's history followed by its live events, or every event of a workflow type as it is
- * journaled. A stream delivers each event once, in journal order for one instance, and trails the
- * journal by {@code onex.index.poll-interval}. Thread-safe; a stream runs until its consumer
- * cancels it.
+ * journaled. A stream delivers each event once, in journal order for one instance. An instance's
+ * stream receives each live event as soon as it is journaled (the instance tells its subscribers),
+ * a type's stream within {@code onex.index.poll-interval}. Thread-safe; a stream runs until its
+ * consumer cancels it.
  */
 public interface EventStreams {
 

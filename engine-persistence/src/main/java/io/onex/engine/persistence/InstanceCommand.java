@@ -43,11 +43,15 @@ public sealed interface InstanceCommand extends EngineSerializable {
       implements InstanceCommand {}
 
   /**
-   * Answer once the instance has ended (at once if it has): {@link InstanceReply.Accepted} with the
-   * final view, or {@link InstanceReply.Failed} if it was never started or diverged. Sending it
-   * again with the same {@code replyTo} is harmless; a watcher is answered once.
+   * Tell {@code subscriber} where the instance stands now ({@link InstanceNotice.Subscribed}, or
+   * {@link InstanceNotice.Refused} if it was never started), then each event's sequence number as
+   * it is journaled, until the instance ends or the subscriber stops. Subscribing again with the
+   * same {@code subscriber} only repeats the first answer.
    */
-  record WatchEnd(ActorRef<InstanceReply> replyTo) implements InstanceCommand {}
+  record Subscribe(ActorRef<InstanceNotice> subscriber) implements InstanceCommand {}
+
+  /** Stop telling {@code subscriber}; also sent by the instance itself when a subscriber stops. */
+  record Unsubscribe(ActorRef<InstanceNotice> subscriber) implements InstanceCommand {}
 
   /** The executor's news of a pending intent; not answered. */
   record ReportProgress(IntentProgress progress) implements InstanceCommand {}

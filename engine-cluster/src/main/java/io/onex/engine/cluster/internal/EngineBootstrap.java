@@ -186,6 +186,8 @@ public final class EngineBootstrap {
     ClusterInstanceControls controls =
         new ClusterInstanceControls(
             requests, journal, history, registry, index, retention, clock, executor);
+    InstanceFeeds feeds =
+        new InstanceFeeds(system, shards, config.getDuration("onex.engine.end-watch-renewal"));
     InstanceClient client =
         new InstanceClient(
             system,
@@ -197,7 +199,7 @@ public final class EngineBootstrap {
             controls,
             index,
             clock,
-            config.getDuration("onex.engine.end-watch-renewal"));
+            feeds);
     NodeOperations operations =
         new NodeOperations(
             new HealthChecks(
@@ -221,7 +223,7 @@ public final class EngineBootstrap {
         operations,
         leases,
         nodes,
-        new JournalEventStreams(system, client, index));
+        new JournalEventStreams(system, client, feeds, index));
   }
 
   /** Closes {@code resource} when the actor system terminates. */

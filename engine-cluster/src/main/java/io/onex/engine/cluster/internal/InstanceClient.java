@@ -1,6 +1,7 @@
 package io.onex.engine.cluster.internal;
 
 import io.onex.engine.core.Action;
+import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.client.ActionOutcome;
@@ -15,19 +16,26 @@ import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.client.WorkflowClient;
 import io.onex.engine.core.client.WorkflowHistory;
 import io.onex.engine.core.error.EngineUnavailableException;
+import io.onex.engine.core.error.ErrorCode;
 import io.onex.engine.core.error.InvalidIdentifierException;
 import io.onex.engine.core.error.UnknownActionException;
+import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceIndex;
+import io.onex.engine.persistence.InstanceNotice;
 import io.onex.engine.persistence.InstanceReply;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The engine's {@link WorkflowClient}: checks each request's address, lets the lease gate admit
@@ -45,8 +53,7 @@ final class InstanceClient implements WorkflowClient {
   private final InstanceControls controls;
   private final InstanceIndex index;
   private final Clock clock;
-  private final Duration endWatchRenewal;
-  private final AtomicLong watchers = new AtomicLong();
+  private final InstanceFeeds feeds;
 
   InstanceClient(
       ActorSystem<?> system,
@@ -58,7 +65,7 @@ final class InstanceClient implements WorkflowClient {
       InstanceControls controls,
       InstanceIndex index,
       Clock clock,
-      Duration endWatchRenewal) {
+      InstanceFeeds feeds) {
     this.system = system;
     this.shards = shards;
     this.requests = requests;
@@ -68,7 +75,7 @@ final class InstanceClient implements WorkflowClient {
     this.controls = controls;
     this.index = index;
     this.clock = clock;
-    this.endWatchRenewal = endWatchRenewal;
+    this.feeds = feeds;
   }
 
   @Override
@@ -182,36 +189,62 @@ final class InstanceClient implements WorkflowClient {
                     EngineUnavailableException.JOURNAL_UNREACHABLE)));
   }
 
-  /** Completes once the instance ended; see {@link InstanceHandle#awaitEnd(Duration)}. */
+  /**
+   * Completes once the instance ended; see {@link InstanceHandle#awaitEnd(Duration)}. Rests on the
+   * instance's live feed, the one its event streams follow: nothing polls.
+   */
   CompletionStage<InstanceView> awaitEnd(String workflowType, String instanceId, Duration timeout) {
     return InstanceRequests.attempt(
         () -> {
           requests.checkAddress(workflowType, instanceId);
-          CompletableFuture<InstanceReply> answer = new CompletableFuture<>();
-          Runnable timedOut =
-              () ->
-                  answer.completeExceptionally(
-                      new EngineUnavailableException(
-                          "Expected workflow instance '"
-                              + instanceId
-                              + "' of type '"
-                              + workflowType
-                              + "' to end within "
-                              + timeout.toMillis()
-                              + " ms, but it has not",
-                          null));
-          system.systemActorOf(
-              EndWatcher.create(
-                  shards.entityRef(workflowType, instanceId),
-                  endWatchRenewal,
-                  timeout,
-                  answer,
-                  timedOut),
-              "onex-end-watcher-" + watchers.incrementAndGet(),
-              Props.empty());
-          return answer.thenApplyAsync(
-              reply -> requests.accepted(workflowType, reply, InstanceReply.Accepted::instance),
-              system.executionContext());
+          Source<InstanceNotice, NotUsed> notices = feeds.of(workflowType, instanceId);
+          if (timeout != null) {
+            notices = notices.completionTimeout(timeout);
+          }
+          return notices
+              .map(InstanceClient::endOf)
+              .filter(Optional::isPresent)
+              .map(Optional::get)
+              .runWith(Sink.head(), system)
+              .exceptionallyCompose(
+                  error ->
+                      CompletableFuture.failedFuture(
+                          (error instanceof CompletionException ? error.getCause() : error)
+                                  instanceof TimeoutException
+                              ? notEnded(workflowType, instanceId, timeout)
+                              : error));
         });
+  }
+
+  /**
+   * The final view {@code notice} carries, if it tells of the instance's end; a diverged instance
+   * will not end on its own, so its notice fails the wait.
+   */
+  private static Optional<InstanceView> endOf(InstanceNotice notice) {
+    InstanceView view = null;
+    if (notice instanceof InstanceNotice.Ended ended) {
+      view = ended.instance();
+    } else if (notice instanceof InstanceNotice.Subscribed subscribed) {
+      view = subscribed.instance();
+    }
+    if (view != null && view.status() == InstanceStatus.DIVERGED) {
+      throw new WorkflowError(
+              ErrorCode.INSTANCE_DIVERGED.code(), view.statusReason(), null, null, null)
+          .toException();
+    }
+    return view != null && view.status().isFinal() ? Optional.of(view) : Optional.empty();
+  }
+
+  private static EngineUnavailableException notEnded(
+      String workflowType, String instanceId, Duration timeout) {
+    return new EngineUnavailableException(
+        "Expected workflow instance '"
+            + instanceId
+            + "' of type '"
+            + workflowType
+            + "' to end within "
+            + timeout.toMillis()
+            + " ms, but it has not",
+        null);
   }
 }

@@ -7,6 +7,7 @@ import io.onex.engine.core.client.WorkflowClient;
 import io.onex.engine.core.error.InvalidIdentifierException;
 import io.onex.engine.persistence.EventTags;
 import io.onex.engine.persistence.InstanceIndex;
+import io.onex.engine.persistence.InstanceNotice;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.NotUsed;
@@ -23,19 +24,24 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * {@link EventStreams} over pekko-persistence-jdbc's read journal: {@code eventsByPersistenceId}
- * for one instance, {@code eventsByTag} of the type's tag ({@link EventTags#ofType}) for a type.
+ * {@link EventStreams} over pekko-persistence-jdbc's read journal: for one instance, {@code
+ * currentEventsByPersistenceId} read whenever the instance's live feed ({@link InstanceFeeds}) says
+ * its journal grew, so that a live event arrives as soon as it is journaled; for a type, {@code
+ * eventsByTag} of the type's tag ({@link EventTags#ofType}).
  */
 final class JournalEventStreams implements EventStreams {
 
   private final ActorSystem<?> system;
   private final JdbcReadJournal journal;
   private final WorkflowClient client;
+  private final InstanceFeeds feeds;
   private final InstanceIndex index;
 
-  JournalEventStreams(ActorSystem<?> system, WorkflowClient client, InstanceIndex index) {
+  JournalEventStreams(
+      ActorSystem<?> system, WorkflowClient client, InstanceFeeds feeds, InstanceIndex index) {
     this.system = system;
     this.client = client;
+    this.feeds = feeds;
     this.index = index;
     this.journal =
         PersistenceQuery.get(system.classicSystem())
@@ -52,11 +58,53 @@ final class JournalEventStreams implements EventStreams {
             view ->
                 view.status().isFinal() && from > view.sequence()
                     ? Source.<JournaledEvent>empty()
-                    : journal
-                        .eventsByPersistenceId(
-                            EventTags.persistenceId(workflowType, instanceId), from, Long.MAX_VALUE)
-                        .map(JournalEventStreams::journaled)
-                        .takeWhile(event -> !event.event().status().isFinal(), true));
+                    : followed(
+                        EventTags.persistenceId(workflowType, instanceId),
+                        from,
+                        feeds.of(workflowType, instanceId)));
+  }
+
+  /**
+   * The events of {@code persistenceId} from {@code from} on, read from the journal as far as each
+   * of the instance's {@code notices} says it reaches: its history when subscribed, then each new
+   * event, or every event a dropped notice or a restart of the instance skipped. Each is delivered
+   * once, in sequence order, until the one that ends the instance.
+   */
+  private Source<JournaledEvent, NotUsed> followed(
+      String persistenceId, long from, Source<InstanceNotice, NotUsed> notices) {
+    return Source.fromMaterializer(
+            (materializer, attributes) -> {
+              long[] delivered = {from - 1};
+              return notices
+                  .map(JournalEventStreams::journaledUpTo)
+                  .flatMapConcat(
+                      upTo ->
+                          Source.lazySource(
+                              () ->
+                                  upTo > delivered[0]
+                                      ? journal.currentEventsByPersistenceId(
+                                          persistenceId, delivered[0] + 1, upTo)
+                                      : Source.<EventEnvelope>empty()))
+                  .filter(envelope -> envelope.sequenceNr() > delivered[0])
+                  .map(
+                      envelope -> {
+                        delivered[0] = envelope.sequenceNr();
+                        return journaled(envelope);
+                      })
+                  .takeWhile(event -> !event.event().status().isFinal(), true);
+            })
+        .mapMaterializedValue(ignored -> NotUsed.getInstance());
+  }
+
+  /** How far the instance's journal reaches, as {@code notice} tells. */
+  private static long journaledUpTo(InstanceNotice notice) {
+    if (notice instanceof InstanceNotice.Subscribed subscribed) {
+      return subscribed.journaledUpTo();
+    }
+    if (notice instanceof InstanceNotice.Journaled journaled) {
+      return journaled.sequence();
+    }
+    return ((InstanceNotice.Ended) notice).instance().sequence();
   }
 
   @Override

@@ -23,13 +23,14 @@ import io.onex.engine.persistence.InstanceCommand.ReportProgress;
 import io.onex.engine.persistence.InstanceCommand.Retire;
 import io.onex.engine.persistence.InstanceCommand.SkipIntent;
 import io.onex.engine.persistence.InstanceCommand.Start;
+import io.onex.engine.persistence.InstanceCommand.Subscribe;
+import io.onex.engine.persistence.InstanceCommand.Unsubscribe;
 import io.onex.engine.persistence.InstanceCommand.Wake;
-import io.onex.engine.persistence.InstanceCommand.WatchEnd;
+import io.onex.engine.persistence.InstanceNotice;
 import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import io.onex.engine.persistence.internal.InstanceState.NotStarted;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -68,7 +69,7 @@ public final class WorkflowInstanceBehavior
   private final Consumer<ActorRef<InstanceCommand>> passivate;
   private final ExecutionProgress progress = new ExecutionProgress();
   private final DecidedEvent decided = new DecidedEvent();
-  private final EndWatchers watchers = new EndWatchers();
+  private final Subscribers subscribers = new Subscribers();
   private final InstanceAnswers answers = new InstanceAnswers(progress);
   private final EventApplier applier;
   private final AwaitingMarks awaiting;
@@ -105,7 +106,7 @@ public final class WorkflowInstanceBehavior
   /**
    * The behavior of instance {@code instanceId} of {@code workflowType}. After {@code
    * onex.instance.passivate-idle-after} without messages, an instance that awaits no intent and has
-   * no one waiting for its end calls {@code passivate} with itself.
+   * no subscriber calls {@code passivate} with itself.
    */
   public static Behavior<InstanceCommand> create(
       String workflowType,
@@ -136,7 +137,8 @@ public final class WorkflowInstanceBehavior
         .onCommand(SkipIntent.class, this::onSkip)
         .onCommand(Retire.class, this::onRetire)
         .onCommand(Get.class, this::onGet)
-        .onCommand(WatchEnd.class, this::onWatchEnd)
+        .onCommand(Subscribe.class, this::onSubscribe)
+        .onCommand(Unsubscribe.class, (state, command) -> onUnsubscribe(command))
         .onCommand(ReportProgress.class, (state, report) -> onProgress(report))
         .onCommand(FireTimer.class, this::onFireTimer)
         .onCommand(Idle.class, (state, idle) -> onIdle(state))
@@ -255,16 +257,39 @@ public final class WorkflowInstanceBehavior
     return Effect().reply(command.replyTo(), answers.current(state));
   }
 
-  private ReplyEffect<WorkflowEvent, InstanceState> onWatchEnd(
-      InstanceState state, WatchEnd command) {
+  /**
+   * Answers where the instance stands and, unless it has ended, keeps the subscriber (watched, so
+   * that a subscriber that stops is forgotten) to tell it of each journaled event.
+   */
+  private ReplyEffect<WorkflowEvent, InstanceState> onSubscribe(
+      InstanceState state, Subscribe command) {
+    ActorRef<InstanceNotice> subscriber = command.subscriber();
     if (state instanceof NotStarted) {
-      return notFound(command.replyTo());
+      passivate.accept(context.getSelf());
+      return Effect()
+          .reply(
+              subscriber,
+              new InstanceNotice.Refused(
+                  WorkflowError.of(new InstanceNotFoundException(workflowType, instanceId))));
     }
-    if (state instanceof Active active && !active.instance().status().isFinal()) {
-      watchers.add(command.replyTo());
-      return Effect().noReply();
+    if (!(answers.current(state) instanceof InstanceReply.Accepted current)) {
+      return Effect().reply(subscriber, new InstanceNotice.Refused(((Diverged) state).error()));
     }
-    return Effect().reply(command.replyTo(), answers.current(state));
+    if (!current.instance().status().isFinal() && subscribers.add(subscriber)) {
+      context.watchWith(subscriber, new Unsubscribe(subscriber));
+    }
+    return Effect()
+        .reply(
+            subscriber,
+            new InstanceNotice.Subscribed(
+                current.instance(), lastSequenceNumber(context), context.getSelf()));
+  }
+
+  private ReplyEffect<WorkflowEvent, InstanceState> onUnsubscribe(Unsubscribe command) {
+    if (subscribers.remove(command.subscriber())) {
+      context.unwatch(command.subscriber());
+    }
+    return Effect().noReply();
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onProgress(ReportProgress report) {
@@ -300,7 +325,7 @@ public final class WorkflowInstanceBehavior
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onIdle(InstanceState state) {
-    if (!AwaitingMarks.awaits(state) && watchers.isEmpty()) {
+    if (!AwaitingMarks.awaits(state) && subscribers.isEmpty()) {
       awaiting.stopping(state);
       passivate.accept(context.getSelf());
     }
@@ -324,15 +349,20 @@ public final class WorkflowInstanceBehavior
 
   /**
    * Once an event is written: its intents go out (after a migration, every pending one, which a
-   * diverged instance had not handed over), and its end reaches those waiting for it.
+   * diverged instance had not handed over), and subscribers hear of it, and of the end it makes.
    */
   private void afterJournaled(Applied<Object> applied) {
     handover.dispatch(
         OperatorActions.MIGRATE.equals(applied.event().action().type())
             ? applied.instance().pendingIntents()
             : applied.event().intents());
-    if (applied.instance().status().isFinal() && !watchers.isEmpty()) {
-      watchers.answerAll(new InstanceReply.Accepted(answers.view(applied.instance()), List.of()));
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    subscribers.tellAll(new InstanceNotice.Journaled(applied.event().sequence()));
+    if (applied.instance().status().isFinal()) {
+      subscribers.endAll(
+          new InstanceNotice.Ended(answers.view(applied.instance())), context::unwatch);
     }
   }
 

@@ -16,6 +16,7 @@ import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.persistence.AwaitingLog;
 import io.onex.engine.persistence.DivergenceLog;
 import io.onex.engine.persistence.InstanceCommand;
+import io.onex.engine.persistence.InstanceNotice;
 import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.InstanceReply.Accepted;
 import io.onex.engine.persistence.InstanceReply.Failed;
@@ -99,6 +100,89 @@ class WorkflowInstanceBehaviorTest {
   private void startWith(int initial) {
     instance.<InstanceReply>runCommand(
         replyTo -> new InstanceCommand.Start(start(Map.of("initial", initial)), replyTo));
+  }
+
+  @Nested
+  class Subscribing {
+
+    private TestProbe<InstanceNotice> subscribe() {
+      TestProbe<InstanceNotice> subscriber = testKit.createTestProbe(InstanceNotice.class);
+      instance.runCommand(new InstanceCommand.Subscribe(subscriber.ref()));
+      return subscriber;
+    }
+
+    @Test
+    void shouldTellASubscriberWhereTheInstanceStandsThenEachJournaledEventThenItsEnd() {
+      // given
+      startWith(1);
+      send(action("Increment", Map.of("by", 1)));
+
+      // when
+      TestProbe<InstanceNotice> subscriber = subscribe();
+      send(action("Increment", Map.of("by", 2)));
+      send(action("Finish", Map.of()));
+
+      // then
+      var subscribed = subscriber.expectMessageClass(InstanceNotice.Subscribed.class);
+      assertThat(subscribed.journaledUpTo()).isEqualTo(2);
+      assertThat(subscribed.instance().status()).isEqualTo(InstanceStatus.RUNNING);
+      assertThat(subscriber.expectMessageClass(InstanceNotice.Journaled.class).sequence())
+          .isEqualTo(3);
+      assertThat(subscriber.expectMessageClass(InstanceNotice.Journaled.class).sequence())
+          .isEqualTo(4);
+      var ended = subscriber.expectMessageClass(InstanceNotice.Ended.class);
+      assertThat(ended.instance().status()).isEqualTo(InstanceStatus.COMPLETED);
+      assertThat(ended.instance().state().get("value").asInt()).isEqualTo(4);
+      subscriber.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void shouldAnswerASubscriberOfAnEndedInstanceOnceWithItsEnd() {
+      startWith(1);
+      send(action("Finish", Map.of()));
+
+      TestProbe<InstanceNotice> subscriber = subscribe();
+
+      var subscribed = subscriber.expectMessageClass(InstanceNotice.Subscribed.class);
+      assertThat(subscribed.instance().status()).isEqualTo(InstanceStatus.COMPLETED);
+      assertThat(subscribed.journaledUpTo()).isEqualTo(2);
+      subscriber.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void shouldTellASubscriberSubscribedTwiceEachEventOnce() {
+      startWith(1);
+      TestProbe<InstanceNotice> subscriber = subscribe();
+      instance.runCommand(new InstanceCommand.Subscribe(subscriber.ref()));
+
+      send(action("Increment", Map.of("by", 1)));
+
+      subscriber.expectMessageClass(InstanceNotice.Subscribed.class);
+      subscriber.expectMessageClass(InstanceNotice.Subscribed.class);
+      assertThat(subscriber.expectMessageClass(InstanceNotice.Journaled.class).sequence())
+          .isEqualTo(2);
+      subscriber.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void shouldForgetSubscribersWhenItRestarts() {
+      startWith(1);
+      TestProbe<InstanceNotice> subscriber = subscribe();
+      subscriber.expectMessageClass(InstanceNotice.Subscribed.class);
+
+      instance.restart();
+      send(action("Increment", Map.of("by", 1)));
+
+      subscriber.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void shouldRefuseASubscriberOfAnInstanceNeverStarted() {
+      TestProbe<InstanceNotice> subscriber = subscribe();
+
+      assertThat(subscriber.expectMessageClass(InstanceNotice.Refused.class).error().code())
+          .isEqualTo("instance-not-found");
+    }
   }
 
   @Nested
