@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.onex.engine.persistence.internal.TagOrderedReadJournalDao;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -194,6 +195,7 @@ public final class JournalSettings {
                 Map.entry("jdbc-journal.parallelism", writeParallelism),
                 Map.entry("jdbc-snapshot-store.use-shared-db", SHARED_DB),
                 Map.entry("jdbc-read-journal.use-shared-db", SHARED_DB),
+                Map.entry("jdbc-read-journal.dao", TagOrderedReadJournalDao.class.getName()),
                 Map.entry("jdbc-read-journal.refresh-interval", readPollInterval.toMillis() + "ms"),
                 Map.entry(
                     "jdbc-read-journal.journal-sequence-retrieval.query-delay",

@@ -13,6 +13,7 @@ import io.onex.engine.core.client.InstanceView;
 import io.onex.engine.core.testing.CounterWorkflow;
 import io.onex.engine.persistence.InstanceReply.Accepted;
 import io.onex.engine.persistence.internal.JournalHistory;
+import io.onex.engine.persistence.internal.TagOrderedReadJournalDao;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,9 +23,16 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.Sequence;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +47,7 @@ abstract class JournalRecoveryContract {
   private Config config() {
     Map<String, Object> overrides = new HashMap<>(journalConfig());
     overrides.put("onex.instance.snapshot-every", 5);
+    overrides.put("jdbc-read-journal.max-buffer-size", 3);
     return ConfigFactory.parseMap(overrides)
         .withFallback(ConfigFactory.defaultReference())
         .resolve();
@@ -114,6 +123,79 @@ abstract class JournalRecoveryContract {
   }
 
   @Test
+  void shouldReadEventsByTagPageByPageInJournalOrderThroughTheEnginesQuery() throws Exception {
+    // given three instances of 4 events each, read in pages of 3
+    JournalSettings settings = JournalSettings.fromConfig(config());
+    String prefix = "tagged-" + System.nanoTime() + "-";
+    ActorTestKit kit = startSystem(settings);
+    try {
+      TestProbe<InstanceReply> probe = kit.createTestProbe();
+      for (int n = 0; n < 3; n++) {
+        ActorRef<InstanceCommand> instance = spawn(kit, prefix + n);
+        instance.tell(new InstanceCommand.Start(start(Map.of("initial", n)), probe.ref()));
+        probe.expectMessageClass(Accepted.class);
+        for (int i = 1; i <= 3; i++) {
+          instance.tell(
+              new InstanceCommand.Apply(action("Increment", Map.of("by", i)), probe.ref()));
+          probe.expectMessageClass(Accepted.class);
+        }
+      }
+      JdbcReadJournal journal =
+          PersistenceQuery.get(kit.system().classicSystem())
+              .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+
+      // when
+      List<EventEnvelope> all = byTag(kit, journal, 0);
+      List<EventEnvelope> mine =
+          all.stream().filter(e -> e.persistenceId().contains(prefix)).toList();
+      long middle = ((Sequence) mine.get(5).offset()).value();
+      List<EventEnvelope> after = byTag(kit, journal, middle);
+
+      // then: each event once, in journal order, as many as the tag has rows; after an offset,
+      // only what follows it
+      List<Long> offsets = all.stream().map(e -> ((Sequence) e.offset()).value()).toList();
+      assertThat(offsets).isSorted().doesNotHaveDuplicates().hasSize(typeTagRows(settings));
+      assertThat(mine).hasSize(12);
+      assertThat(mine)
+          .filteredOn(e -> e.persistenceId().endsWith(prefix + 1))
+          .extracting(EventEnvelope::sequenceNr)
+          .containsExactly(1L, 2L, 3L, 4L);
+      assertThat(mine.get(0).event()).isInstanceOf(WorkflowEvent.class);
+      WorkflowEvent fourth = (WorkflowEvent) mine.get(3).event();
+      assertThat(fourth.sequence()).isEqualTo(4);
+      assertThat(fourth.action().payload().get("by").asInt()).isEqualTo(3);
+      assertThat(after)
+          .extracting(e -> ((Sequence) e.offset()).value())
+          .containsExactlyElementsOf(offsets.subList(offsets.indexOf(middle) + 1, offsets.size()));
+      assertThat(
+              PersistenceQuery.get(kit.system().classicSystem())
+                  .<org.apache.pekko.persistence.jdbc.query.scaladsl.JdbcReadJournal>readJournalFor(
+                      JdbcReadJournal.Identifier())
+                  .readJournalDao())
+          .isInstanceOf(TagOrderedReadJournalDao.class);
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  private static List<EventEnvelope> byTag(ActorTestKit kit, JdbcReadJournal journal, long after)
+      throws Exception {
+    return journal
+        .currentEventsByTag(EventTags.ofType(CounterWorkflow.TYPE), Offset.sequence(after))
+        .runWith(Sink.seq(), kit.system())
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  private static int typeTagRows(JournalSettings settings) throws SQLException {
+    return count(
+        settings,
+        "SELECT COUNT(*) FROM \"event_tag\" WHERE \"tag\" = '"
+            + EventTags.ofType(CounterWorkflow.TYPE)
+            + "'");
+  }
+
+  @Test
   void shouldCreateTheSchemaIdempotently() {
     JournalSettings settings = JournalSettings.fromConfig(config());
 
@@ -122,23 +204,20 @@ abstract class JournalRecoveryContract {
   }
 
   private static int snapshotsOf(JournalSettings settings, String id) throws SQLException {
-    String table = settings.dialect() == JournalSettings.Dialect.H2 ? "\"snapshot\"" : "snapshot";
-    String column =
-        settings.dialect() == JournalSettings.Dialect.H2 ? "\"persistence_id\"" : "persistence_id";
+    return count(
+        settings,
+        "SELECT COUNT(*) FROM \"snapshot\" WHERE \"persistence_id\" = '"
+            + CounterWorkflow.TYPE
+            + "|"
+            + id
+            + "'");
+  }
+
+  private static int count(JournalSettings settings, String query) throws SQLException {
     try (Connection connection =
             DriverManager.getConnection(settings.url(), settings.user(), settings.password());
         Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT COUNT(*) FROM "
-                    + table
-                    + " WHERE "
-                    + column
-                    + " = '"
-                    + CounterWorkflow.TYPE
-                    + "|"
-                    + id
-                    + "'")) {
+        ResultSet rows = statement.executeQuery(query)) {
       rows.next();
       return rows.getInt(1);
     }
