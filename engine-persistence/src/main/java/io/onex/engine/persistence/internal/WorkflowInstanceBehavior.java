@@ -1,17 +1,14 @@
 package io.onex.engine.persistence.internal;
 
 import io.onex.engine.core.Action;
-import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
-import io.onex.engine.core.WorkflowInstance;
 import io.onex.engine.core.error.InstanceAlreadyExistsException;
 import io.onex.engine.core.error.InstanceNotFoundException;
 import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
-import io.onex.engine.core.machine.InstanceMachine;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceCommand.Apply;
@@ -69,7 +66,7 @@ public final class WorkflowInstanceBehavior
   private final Consumer<ActorRef<InstanceCommand>> passivate;
   private final ExecutionProgress progress = new ExecutionProgress();
   private final DecidedEvent decided = new DecidedEvent();
-  private final Subscribers subscribers = new Subscribers();
+  private final Subscribers subscribers;
   private final InstanceAnswers answers = new InstanceAnswers(progress);
   private final EventApplier applier;
   private final AwaitingMarks awaiting;
@@ -89,6 +86,7 @@ public final class WorkflowInstanceBehavior
         SupervisorStrategy.restartWithBackoff(
             runtime.settings().restartBackoffMin(), runtime.settings().restartBackoffMax(), 0.2));
     this.context = context;
+    this.subscribers = new Subscribers(context);
     DurableTimers timers = new DurableTimers(scheduler, runtime.clock());
     this.workflowType = workflowType;
     this.instanceId = instanceId;
@@ -138,7 +136,12 @@ public final class WorkflowInstanceBehavior
         .onCommand(Retire.class, this::onRetire)
         .onCommand(Get.class, this::onGet)
         .onCommand(Subscribe.class, this::onSubscribe)
-        .onCommand(Unsubscribe.class, (state, command) -> onUnsubscribe(command))
+        .onCommand(
+            Unsubscribe.class,
+            (state, command) -> {
+              subscribers.unsubscribe(command.subscriber());
+              return Effect().noReply();
+            })
         .onCommand(ReportProgress.class, (state, report) -> onProgress(report))
         .onCommand(FireTimer.class, this::onFireTimer)
         .onCommand(Idle.class, (state, idle) -> onIdle(state))
@@ -184,18 +187,9 @@ public final class WorkflowInstanceBehavior
     if (repeated.isPresent()) {
       return Effect().reply(command.replyTo(), repeated.get());
     }
-    WorkflowInstance<Object> current = ((Active) state).instance();
-    Action action = command.action();
     try {
-      checks.requireNotExpired(action);
-      InstanceMachine<Object, Object> machine =
-          runtime.machine(workflowType, current.definitionVersion());
-      if (!current.status().isFinal()
-          && !IntentOutcome.isOutcome(action.type())
-          && !OperatorActions.isOperator(action.type())) {
-        runtime.schemas().validateAction(machine.definition(), action.type(), action.payload());
-      }
-      return persist(command.replyTo(), state, checks.checked(machine.apply(current, action)));
+      return persist(
+          command.replyTo(), state, checks.apply(((Active) state).instance(), command.action()));
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
     }
@@ -210,10 +204,7 @@ public final class WorkflowInstanceBehavior
     try {
       OperatorCommands.requireWholeHistory(
           workflowType, instanceId, action, lastSequenceNumber(context));
-      checks.requireNotExpired(action);
-      InstanceMachine<Object, Object> machine =
-          runtime.machine(workflowType, OperatorCommands.toVersion(action));
-      return persist(command.replyTo(), state, checks.checked(machine.migrate(instanceId, action)));
+      return persist(command.replyTo(), state, checks.migrate(instanceId, action));
     } catch (WorkflowException e) {
       return fail(command.replyTo(), e);
     }
@@ -257,39 +248,22 @@ public final class WorkflowInstanceBehavior
     return Effect().reply(command.replyTo(), answers.current(state));
   }
 
-  /**
-   * Answers where the instance stands and, unless it has ended, keeps the subscriber (watched, so
-   * that a subscriber that stops is forgotten) to tell it of each journaled event.
-   */
+  /** Answers where the instance stands; see {@link Subscribers#subscribe}. */
   private ReplyEffect<WorkflowEvent, InstanceState> onSubscribe(
       InstanceState state, Subscribe command) {
-    ActorRef<InstanceNotice> subscriber = command.subscriber();
     if (state instanceof NotStarted) {
       passivate.accept(context.getSelf());
       return Effect()
           .reply(
-              subscriber,
+              command.subscriber(),
               new InstanceNotice.Refused(
                   WorkflowError.of(new InstanceNotFoundException(workflowType, instanceId))));
     }
-    if (!(answers.current(state) instanceof InstanceReply.Accepted current)) {
-      return Effect().reply(subscriber, new InstanceNotice.Refused(((Diverged) state).error()));
-    }
-    if (!current.instance().status().isFinal() && subscribers.add(subscriber)) {
-      context.watchWith(subscriber, new Unsubscribe(subscriber));
-    }
     return Effect()
         .reply(
-            subscriber,
-            new InstanceNotice.Subscribed(
-                current.instance(), lastSequenceNumber(context), context.getSelf()));
-  }
-
-  private ReplyEffect<WorkflowEvent, InstanceState> onUnsubscribe(Unsubscribe command) {
-    if (subscribers.remove(command.subscriber())) {
-      context.unwatch(command.subscriber());
-    }
-    return Effect().noReply();
+            command.subscriber(),
+            subscribers.subscribe(
+                command.subscriber(), answers.current(state), lastSequenceNumber(context)));
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onProgress(ReportProgress report) {
@@ -356,14 +330,10 @@ public final class WorkflowInstanceBehavior
         OperatorActions.MIGRATE.equals(applied.event().action().type())
             ? applied.instance().pendingIntents()
             : applied.event().intents());
-    if (subscribers.isEmpty()) {
-      return;
-    }
-    subscribers.tellAll(new InstanceNotice.Journaled(applied.event().sequence()));
-    if (applied.instance().status().isFinal()) {
-      subscribers.endAll(
-          new InstanceNotice.Ended(answers.view(applied.instance())), context::unwatch);
-    }
+    subscribers.journaled(
+        applied.event().sequence(),
+        applied.instance().status().isFinal(),
+        () -> answers.view(applied.instance()));
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> fail(
