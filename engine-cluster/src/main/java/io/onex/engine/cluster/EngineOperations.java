@@ -5,6 +5,7 @@ import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.effects.EffectHandlers;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * What operators ask of one engine node: its health checks, the cluster as it sees it, its effect
@@ -18,6 +19,14 @@ public interface EngineOperations {
    * ({@code cluster}), and its instances ({@code instances}).
    */
   CompletionStage<EngineHealth> health();
+
+  /**
+   * Adds the check {@code name} to {@link #health()}, for parts started beside the engine (an event
+   * bus, for one): {@code check} runs at each health request and counts as failed when it fails or
+   * does not complete within the ask timeout ({@code onex.engine.ask-timeout}). A check added under
+   * a name already used replaces it.
+   */
+  void addHealthCheck(String name, Supplier<CompletionStage<EngineHealth.Check>> check);
 
   /** The cluster's members and where each workflow type's shards are hosted. */
   CompletionStage<ClusterView> cluster();

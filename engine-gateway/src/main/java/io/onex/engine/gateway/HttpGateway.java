@@ -5,6 +5,8 @@ import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.gateway.internal.GatewayRoutes;
 import io.onex.engine.gateway.internal.ProblemParsingErrorHandler;
+import io.onex.engine.kafka.EventBus;
+import io.onex.engine.kafka.KafkaEventBus;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -38,6 +40,15 @@ public final class HttpGateway {
 
   /** Binds the gateway of {@code engine}, authenticating {@code /v1} requests with {@code auth}. */
   public static HttpGateway bind(WorkflowEngine engine, Config config, Authenticator auth) {
+    return bind(engine, KafkaEventBus.off(), config, auth);
+  }
+
+  /**
+   * Binds the gateway of {@code engine} and its event bus {@code bus} (whose subscriptions it
+   * serves at {@code /v1/subscriptions}), authenticating {@code /v1} requests with {@code auth}.
+   */
+  public static HttpGateway bind(
+      WorkflowEngine engine, EventBus bus, Config config, Authenticator auth) {
     Config http = config.getConfig("onex.http");
     ServerSettings settings =
         ServerSettings.create(engine.system().classicSystem())
@@ -46,7 +57,7 @@ public final class HttpGateway {
         Http.get(engine.system())
             .newServerAt(http.getString("host"), http.getInt("port"))
             .withSettings(settings)
-            .bind(new GatewayRoutes(engine, config, auth).routes())
+            .bind(new GatewayRoutes(engine, bus, config, auth).routes())
             .toCompletableFuture()
             .join();
     binding.addToCoordinatedShutdown(http.getDuration("shutdown-deadline"), engine.system());

@@ -4,7 +4,10 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.gateway.Authenticator;
 import io.onex.engine.gateway.HttpGateway;
+import io.onex.engine.kafka.EventBus;
+import io.onex.engine.kafka.KafkaEventBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +28,17 @@ public final class EngineNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EngineNode.class);
 
   private final WorkflowEngine engine;
+  private final EventBus bus;
   private final HttpGateway gateway;
   private final List<WorkflowProvider.Companion> companions;
 
   private EngineNode(
-      WorkflowEngine engine, HttpGateway gateway, List<WorkflowProvider.Companion> companions) {
+      WorkflowEngine engine,
+      EventBus bus,
+      HttpGateway gateway,
+      List<WorkflowProvider.Companion> companions) {
     this.engine = engine;
+    this.bus = bus;
     this.gateway = gateway;
     this.companions = companions;
   }
@@ -82,9 +90,15 @@ public final class EngineNode implements AutoCloseable {
       Config config,
       WorkflowEngineBuilder engineBuilder,
       List<WorkflowProvider.Companion> companions) {
+    KafkaEventBus.handler(config).ifPresent(engineBuilder::handler);
     WorkflowEngine engine = engineBuilder.start();
     try {
-      return new EngineNode(engine, HttpGateway.bind(engine, config), List.copyOf(companions));
+      EventBus bus = KafkaEventBus.start(engine);
+      return new EngineNode(
+          engine,
+          bus,
+          HttpGateway.bind(engine, bus, config, Authenticator.ALLOW_ALL),
+          List.copyOf(companions));
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -93,6 +107,11 @@ public final class EngineNode implements AutoCloseable {
 
   public WorkflowEngine engine() {
     return engine;
+  }
+
+  /** The node's event bus on Kafka (off unless {@code onex.kafka.bootstrap-servers} is set). */
+  public EventBus bus() {
+    return bus;
   }
 
   /** The node's HTTP gateway. */

@@ -1,7 +1,9 @@
 package io.onex.engine.node;
 
+import io.onex.engine.node.cli.EventsCommand;
 import io.onex.engine.node.cli.HistoryCommand;
 import io.onex.engine.node.cli.JournalServerCommand;
+import io.onex.engine.node.cli.KafkaBrokerCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,7 +14,9 @@ import java.util.Arrays;
  * the process is stopped (SIGTERM runs Pekko's coordinated shutdown: unbind, leave the cluster,
  * stop). {@code history ...} runs the history command on those workflows ({@link HistoryCommand});
  * {@code journal-server ...} serves a shared H2 journal for a local cluster ({@link
- * JournalServerCommand}).
+ * JournalServerCommand}); {@code kafka-broker ...} runs a local Kafka broker ({@link
+ * KafkaBrokerCommand}); {@code events tail|publish ...} reads or writes a topic ({@link
+ * EventsCommand}).
  */
 public final class NodeMain {
 
@@ -24,6 +28,15 @@ public final class NodeMain {
     String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
     if (args.length > 0 && args[0].equals("journal-server")) {
       System.exit(JournalServerCommand.run(out, err, rest));
+    }
+    if (args.length > 0 && args[0].equals("kafka-broker")) {
+      System.setProperty("ONEX_LOG_ROOT", "WARN");
+      System.exit(KafkaBrokerCommand.run(out, err, rest));
+    }
+    if (args.length > 0 && args[0].equals("events")) {
+      System.setProperty("ONEX_LOG_ROOT", "WARN");
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+      System.exit(EventsCommand.run(out, err, System.in, rest));
     }
     if (args.length > 0 && args[0].equals("history")) {
       System.setProperty("ONEX_LOG_ROOT", "WARN");

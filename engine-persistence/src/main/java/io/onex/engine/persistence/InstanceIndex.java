@@ -148,25 +148,7 @@ public final class InstanceIndex implements AutoCloseable {
 
   /** How many tagged events are journaled but not yet indexed, over every slice. */
   public CompletionStage<Long> lag() {
-    return read(
-        connection -> {
-          Map<String, Long> indexed = offsets.sequenceOffsets(connection, PROJECTION);
-          long lag = 0;
-          try (PreparedStatement count =
-              connection.prepareStatement(
-                  "SELECT COUNT(*) FROM \"event_tag\" WHERE \"tag\" = ? AND \"event_id\" > ?")) {
-            for (int slice = 0; slice < slices; slice++) {
-              String tag = EventTags.ofSlice(slice);
-              count.setString(1, tag);
-              count.setLong(2, indexed.getOrDefault(tag, 0L));
-              try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                lag += rows.getLong(1);
-              }
-            }
-          }
-          return lag;
-        });
+    return read(connection -> offsets.sliceLag(connection, PROJECTION, slices));
   }
 
   /**

@@ -6,10 +6,13 @@ import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.InstanceIndex;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
@@ -31,6 +34,8 @@ final class HealthChecks {
   private final long lagDegradedAbove;
   private final Duration timeout;
   private final Executor executor;
+  private final Map<String, Supplier<CompletionStage<EngineHealth.Check>>> added =
+      new ConcurrentHashMap<>();
 
   HealthChecks(
       ActorSystem<?> system,
@@ -49,7 +54,43 @@ final class HealthChecks {
     this.executor = executor;
   }
 
+  void add(String name, Supplier<CompletionStage<EngineHealth.Check>> check) {
+    added.put(name, check);
+  }
+
   CompletionStage<EngineHealth> run() {
+    CompletionStage<EngineHealth> own = runOwn();
+    Map<String, CompletableFuture<EngineHealth.Check>> extra = new TreeMap<>();
+    added.forEach((name, check) -> extra.put(name, runAdded(check)));
+    return own.thenCombineAsync(
+        CompletableFuture.allOf(extra.values().toArray(CompletableFuture[]::new)),
+        (health, all) -> {
+          Map<String, EngineHealth.Check> checks = new TreeMap<>(health.checks());
+          extra.forEach((name, check) -> checks.put(name, check.join()));
+          return new EngineHealth(checks);
+        },
+        executor);
+  }
+
+  private CompletableFuture<EngineHealth.Check> runAdded(
+      Supplier<CompletionStage<EngineHealth.Check>> check) {
+    CompletableFuture<EngineHealth.Check> started;
+    try {
+      started = check.get().toCompletableFuture();
+    } catch (RuntimeException e) {
+      started = CompletableFuture.failedFuture(e);
+    }
+    return started
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (result, error) ->
+                error == null
+                    ? result
+                    : new EngineHealth.Check(
+                        false, "unknown: " + InstanceRequests.rootCause(error), false));
+  }
+
+  private CompletionStage<EngineHealth> runOwn() {
     MemberStatus status = Cluster.get(system).selfMember().status();
     EngineHealth.Check cluster =
         new EngineHealth.Check(status == MemberStatus.up(), "member " + status);

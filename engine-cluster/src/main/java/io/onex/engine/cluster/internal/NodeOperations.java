@@ -9,6 +9,7 @@ import io.onex.engine.effects.EffectHandlers;
 import io.onex.engine.effects.IntentExecutor;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /** The node's {@link EngineOperations}, each answered by the part that knows. */
 final class NodeOperations implements EngineOperations {
@@ -34,6 +35,11 @@ final class NodeOperations implements EngineOperations {
   @Override
   public CompletionStage<EngineHealth> health() {
     return health.run();
+  }
+
+  @Override
+  public void addHealthCheck(String name, Supplier<CompletionStage<EngineHealth.Check>> check) {
+    health.add(name, check);
   }
 
   @Override

@@ -34,6 +34,7 @@ public enum ErrorCode {
   LEASE_EXPIRED("lease-expired", LeaseExpiredException::new),
   LEASE_NOT_FOUND("lease-not-found", LeaseNotFoundException::new),
   NODE_NOT_FOUND("node-not-found", NodeNotFoundException::new),
+  SUBSCRIPTION_NOT_FOUND("subscription-not-found", SubscriptionNotFoundException::new),
   ENGINE_UNAVAILABLE("engine-unavailable", EngineUnavailableException::new);
 
   private static final Map<String, ErrorCode> BY_CODE =

@@ -25,6 +25,7 @@ public abstract sealed class WorkflowException extends RuntimeException
         LeaseRejectedException,
         LeaseException,
         NodeNotFoundException,
+        SubscriptionNotFoundException,
         EngineUnavailableException {
 
   protected WorkflowException(String message) {

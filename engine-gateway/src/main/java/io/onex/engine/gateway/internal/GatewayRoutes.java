@@ -5,6 +5,7 @@ import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.gateway.Authenticator;
 import io.onex.engine.gateway.internal.ProblemCatalog.RequestProblem;
+import io.onex.engine.kafka.EventBus;
 import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
@@ -26,8 +27,10 @@ public final class GatewayRoutes extends RouteSupport {
   private final ClusterRoutes cluster;
   private final LeaseRoutes leases;
   private final NodeRoutes nodes;
+  private final SubscriptionRoutes subscriptions;
 
-  public GatewayRoutes(WorkflowEngine engine, Config config, Authenticator authenticator) {
+  public GatewayRoutes(
+      WorkflowEngine engine, EventBus bus, Config config, Authenticator authenticator) {
     super(engine.system().executionContext(), config.getConfig("onex.http"));
     Config http = config.getConfig("onex.http");
     Executor executor = engine.system().executionContext();
@@ -49,6 +52,7 @@ public final class GatewayRoutes extends RouteSupport {
     this.cluster = new ClusterRoutes(engine.operations(), executor, http);
     this.leases = new LeaseRoutes(engine.leases(), executor, config);
     this.nodes = new NodeRoutes(engine.nodes(), executor, http);
+    this.subscriptions = new SubscriptionRoutes(bus, executor, http);
   }
 
   /**
@@ -76,7 +80,8 @@ public final class GatewayRoutes extends RouteSupport {
                     path("terminate", () -> post(lists::terminateAll)))),
         cluster.routes(),
         leases.routes(),
-        nodes.routes());
+        nodes.routes(),
+        subscriptions.routes());
   }
 
   private Route authenticated(java.util.function.Supplier<Route> inner) {

@@ -42,6 +42,7 @@ final class ProblemCatalog {
       case LEASE_EXPIRED -> entry(code, StatusCodes.CONFLICT, "Lease not held");
       case LEASE_NOT_FOUND -> entry(code, StatusCodes.NOT_FOUND, "Lease not held");
       case NODE_NOT_FOUND -> entry(code, StatusCodes.NOT_FOUND, "Node not found");
+      case SUBSCRIPTION_NOT_FOUND -> entry(code, StatusCodes.NOT_FOUND, "Subscription not found");
       case ENGINE_UNAVAILABLE -> entry(code, StatusCodes.SERVICE_UNAVAILABLE, "Engine unavailable");
     };
   }

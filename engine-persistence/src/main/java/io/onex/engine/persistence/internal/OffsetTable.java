@@ -2,6 +2,7 @@ package io.onex.engine.persistence.internal;
 
 import com.typesafe.config.Config;
 import io.onex.engine.core.InternalApi;
+import io.onex.engine.persistence.EventTags;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -56,6 +57,29 @@ public final class OffsetTable {
       }
     }
     return offsets;
+  }
+
+  /**
+   * How many events tagged with the slice tags of {@code slices} slices ({@code EventTags.ofSlice})
+   * lie past the offsets projection {@code projection} stored for them.
+   */
+  public long sliceLag(Connection connection, String projection, int slices) throws SQLException {
+    Map<String, Long> done = sequenceOffsets(connection, projection);
+    long lag = 0;
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM \"event_tag\" WHERE \"tag\" = ? AND \"event_id\" > ?")) {
+      for (int slice = 0; slice < slices; slice++) {
+        String tag = EventTags.ofSlice(slice);
+        count.setString(1, tag);
+        count.setLong(2, done.getOrDefault(tag, 0L));
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          lag += rows.getLong(1);
+        }
+      }
+    }
+    return lag;
   }
 
   /** Removes every stored offset of projection {@code projection}. */

@@ -1,0 +1,96 @@
+package io.onex.engine.kafka.internal;
+
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.kafka.KafkaSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.kafka.ConsumerSettings;
+import org.apache.pekko.kafka.ProducerSettings;
+import org.apache.pekko.kafka.javadsl.SendProducer;
+
+/**
+ * The settings of the bus's Kafka clients, from {@link KafkaSettings}: string keys, byte-array
+ * values (JSON), the configured brokers and kafka-clients properties.
+ */
+@InternalApi
+public final class KafkaClients {
+
+  private final ActorSystem<?> system;
+  private final KafkaSettings settings;
+
+  public KafkaClients(ActorSystem<?> system, KafkaSettings settings) {
+    this.system = system;
+    this.settings = settings;
+  }
+
+  public KafkaSettings settings() {
+    return settings;
+  }
+
+  /** A producer of the bus, with idempotence on unless configured otherwise. */
+  public SendProducer<String, byte[]> producer() {
+    return new SendProducer<>(producerSettings(), system);
+  }
+
+  public ProducerSettings<String, byte[]> producerSettings() {
+    return ProducerSettings.create(system, new StringSerializer(), new ByteArraySerializer())
+        .withBootstrapServers(settings.bootstrapServers())
+        .withProperties(settings.producer());
+  }
+
+  /** A consumer of group {@code groupId} that stops at once when drained. */
+  public ConsumerSettings<String, byte[]> consumerSettings(String groupId) {
+    return ConsumerSettings.create(system, new StringDeserializer(), new ByteArrayDeserializer())
+        .withBootstrapServers(settings.bootstrapServers())
+        .withGroupId(groupId)
+        .withProperties(settings.consumer())
+        .withStopTimeout(Duration.ZERO);
+  }
+
+  /**
+   * How many brokers the cluster has, asked on {@code blocking}; fails when they do not answer
+   * within {@code onex.kafka.health-timeout}.
+   */
+  public CompletionStage<Integer> brokerCount(Executor blocking) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (Admin admin = admin()) {
+            return admin
+                .describeCluster()
+                .nodes()
+                .get(settings.healthTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .size();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking the Kafka brokers", e);
+          } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                "The Kafka brokers " + settings.bootstrapServers() + " did not answer", e);
+          }
+        },
+        blocking);
+  }
+
+  private Admin admin() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    int timeout = (int) settings.healthTimeout().toMillis();
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+    return Admin.create(config);
+  }
+}

@@ -1,0 +1,138 @@
+package io.onex.engine.kafka.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.WorkflowEvent;
+import io.onex.engine.persistence.SliceProjections;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.kafka.javadsl.SendProducer;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.javadsl.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publication of every journaled workflow event: one projection per slice of the journal,
+ * spread over the cluster's nodes by a sharded daemon process, sends each group of events to Kafka
+ * in journal order and stores the group's offset once every send was acknowledged. A broker that is
+ * down fails the group; the projection then starts again after a backoff from its stored offset, so
+ * publication catches up once the broker is back.
+ */
+@InternalApi
+public final class Publication {
+
+  /** The projection's name; its keys are the slice tags. */
+  public static final String PROJECTION = "onex-kafka-publication";
+
+  private static final Logger log = LoggerFactory.getLogger(Publication.class);
+
+  private final SliceProjections projections;
+  private final AtomicLong lag = new AtomicLong(-1);
+
+  private Publication(SliceProjections projections) {
+    this.projections = projections;
+  }
+
+  /**
+   * Starts publishing with {@code producer}, and the gauge {@code onex.kafka.publication.lag}
+   * measured every {@code lag-interval}.
+   */
+  public static Publication start(
+      ActorSystem<?> system,
+      SliceProjections projections,
+      SendProducer<String, byte[]> producer,
+      EventRecords records,
+      int groupSize,
+      java.time.Duration groupWithin,
+      java.time.Duration lagInterval,
+      MeterRegistry metrics) {
+    Publication publication = new Publication(projections);
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            PROJECTION,
+            projections.slices(),
+            slice ->
+                ProjectionBehavior.create(
+                    projections.atLeastOnce(
+                        PROJECTION,
+                        slice,
+                        groupSize,
+                        groupWithin,
+                        () -> new Publisher(producer, records, blocking))),
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
+    Gauge.builder("onex.kafka.publication.lag", publication.lag, AtomicLong::get)
+        .description("Events journaled but not yet published to Kafka")
+        .register(metrics);
+    system
+        .scheduler()
+        .scheduleWithFixedDelay(
+            lagInterval, lagInterval, publication::measure, system.executionContext());
+    return publication;
+  }
+
+  /** Events journaled but not yet published. */
+  public CompletionStage<Long> lag() {
+    return projections.lag(PROJECTION);
+  }
+
+  private void measure() {
+    lag()
+        .whenComplete(
+            (measured, error) -> {
+              if (error != null) {
+                log.debug("Could not measure the publication lag: {}", error.toString());
+                lag.set(-1);
+              } else {
+                lag.set(measured);
+              }
+            });
+  }
+
+  /** Sends one group, in order; completes once the broker acknowledged every event of it. */
+  private static final class Publisher extends Handler<List<EventEnvelope<WorkflowEvent>>> {
+
+    private final SendProducer<String, byte[]> producer;
+    private final EventRecords records;
+    private final Executor blocking;
+
+    Publisher(SendProducer<String, byte[]> producer, EventRecords records, Executor blocking) {
+      this.producer = producer;
+      this.records = records;
+      this.blocking = blocking;
+    }
+
+    @Override
+    public CompletionStage<Done> process(List<EventEnvelope<WorkflowEvent>> envelopes) {
+      // send() waits for the topic's metadata while the broker is away: not on the stream's thread
+      return CompletableFuture.supplyAsync(() -> sendAll(envelopes), blocking)
+          .thenCompose(sent -> CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)))
+          .thenApply(all -> Done.done());
+    }
+
+    private List<CompletableFuture<?>> sendAll(List<EventEnvelope<WorkflowEvent>> envelopes) {
+      List<CompletableFuture<?>> sent = new ArrayList<>(envelopes.size());
+      for (EventEnvelope<WorkflowEvent> envelope : envelopes) {
+        ProducerRecord<String, byte[]> record = records.of(envelope.event());
+        sent.add(producer.send(record).toCompletableFuture());
+      }
+      return sent;
+    }
+  }
+}
