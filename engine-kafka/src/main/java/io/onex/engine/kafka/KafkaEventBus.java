@@ -12,6 +12,7 @@ import io.onex.engine.kafka.internal.Publication;
 import io.onex.engine.kafka.internal.SubscriptionRunner;
 import io.onex.engine.persistence.JournalSettings;
 import io.onex.engine.persistence.SliceProjections;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -122,11 +124,13 @@ public final class KafkaEventBus implements EventBus {
               "onex-kafka-publication",
               config.getDuration("onex.engine.start-timeout"));
       resources.add(projections);
+      Producer<String, byte[]> ordered = clients.orderedProducer();
+      resources.add(() -> ordered.close(Duration.ofSeconds(10)));
       publication =
           Publication.start(
               system,
               projections,
-              producer,
+              ordered,
               new EventRecords(settings.topicPrefix()),
               settings.groupSize(),
               settings.groupWithin(),

@@ -69,16 +69,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
       props.put("share.coordinator.state.topic.replication.factor", "1");
       props.put("share.coordinator.state.topic.min.isr", "1");
       props.put("group.initial.rebalance.delay.ms", "0");
-      new Formatter()
-          .setClusterId(Uuid.randomUuid().toString())
-          .setNodeId(1)
-          .setControllerListenerName("CONTROLLER")
-          .setMetadataLogDirectory(logDir)
-          .setDirectories(List.of(logDir))
-          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-          .setIgnoreFormatted(true)
-          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-          .run();
+      if (!Files.exists(dir.resolve("meta.properties"))) {
+        new Formatter()
+            .setClusterId(Uuid.randomUuid().toString())
+            .setNodeId(1)
+            .setControllerListenerName("CONTROLLER")
+            .setMetadataLogDirectory(logDir)
+            .setDirectories(List.of(logDir))
+            .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+            .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+            .run();
+      }
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
       server.startup();
       return new LocalKafkaBroker(server, brokerPort);

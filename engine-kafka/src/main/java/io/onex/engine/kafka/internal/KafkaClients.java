@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,6 +45,14 @@ public final class KafkaClients {
   /** A producer of the bus, with idempotence on unless configured otherwise. */
   public SendProducer<String, byte[]> producer() {
     return new SendProducer<>(producerSettings(), system);
+  }
+
+  /**
+   * A Kafka producer of the bus itself, for a caller that needs the order of its sends kept (it is
+   * the order of the calls); close it when done.
+   */
+  public Producer<String, byte[]> orderedProducer() {
+    return producerSettings().createKafkaProducer();
   }
 
   public ProducerSettings<String, byte[]> producerSettings() {

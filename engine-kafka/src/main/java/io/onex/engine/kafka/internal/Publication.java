@@ -12,13 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import org.apache.pekko.kafka.javadsl.SendProducer;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.javadsl.Handler;
@@ -54,7 +55,7 @@ public final class Publication {
   public static Publication start(
       ActorSystem<?> system,
       SliceProjections projections,
-      SendProducer<String, byte[]> producer,
+      Producer<String, byte[]> producer,
       EventRecords records,
       int groupSize,
       java.time.Duration groupWithin,
@@ -105,14 +106,18 @@ public final class Publication {
             });
   }
 
-  /** Sends one group, in order; completes once the broker acknowledged every event of it. */
+  /**
+   * Sends one group, in order; completes once the broker acknowledged every event of it. It calls
+   * the Kafka producer itself, on one thread, because the order of the calls is the order within
+   * each partition (a send per call through a dispatcher would not keep it).
+   */
   private static final class Publisher extends Handler<List<EventEnvelope<WorkflowEvent>>> {
 
-    private final SendProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private final EventRecords records;
     private final Executor blocking;
 
-    Publisher(SendProducer<String, byte[]> producer, EventRecords records, Executor blocking) {
+    Publisher(Producer<String, byte[]> producer, EventRecords records, Executor blocking) {
       this.producer = producer;
       this.records = records;
       this.blocking = blocking;
@@ -130,7 +135,22 @@ public final class Publication {
       List<CompletableFuture<?>> sent = new ArrayList<>(envelopes.size());
       for (EventEnvelope<WorkflowEvent> envelope : envelopes) {
         ProducerRecord<String, byte[]> record = records.of(envelope.event());
-        sent.add(producer.send(record).toCompletableFuture());
+        CompletableFuture<RecordMetadata> send = new CompletableFuture<>();
+        producer.send(
+            record,
+            (metadata, error) -> {
+              if (error != null) {
+                send.completeExceptionally(error);
+              } else {
+                send.complete(metadata);
+              }
+            });
+        sent.add(send);
+        if (send.isCompletedExceptionally()) {
+          // the topic's metadata did not come in time: sending the rest would put a later event
+          // of an instance before this one; the group is sent again from this event on
+          break;
+        }
       }
       return sent;
     }

@@ -168,9 +168,14 @@ public final class SubscriptionRunner {
     }
   }
 
+  /** Messages of one instance are applied one at a time; unroutable ones by their key. */
   private static String partitionOf(
-      Pair<CommittableMessage<String, byte[]>, MessageRoute.Routed> p) {
-    return p.second() instanceof MessageRoute.Action action ? action.instanceId() : "";
+      Pair<CommittableMessage<String, byte[]>, MessageRoute.Routed> routed) {
+    if (routed.second() instanceof MessageRoute.Action action) {
+      return action.instanceId();
+    }
+    String key = routed.first().record().key();
+    return key == null ? "" : key;
   }
 
   private CompletionStage<CommittableOffset> handle(
