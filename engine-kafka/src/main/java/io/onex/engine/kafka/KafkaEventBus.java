@@ -94,7 +94,9 @@ public final class KafkaEventBus implements EventBus {
    */
   public static EventBus start(WorkflowEngine engine, KafkaSettings settings) {
     if (!settings.enabled()) {
-      return off();
+      EventBus off = off();
+      engine.operations().addHealthCheck("kafka", off::health);
+      return off;
     }
     for (SubscriptionSettings subscription : settings.subscriptions()) {
       if (!engine.registry().contains(subscription.workflowType())) {

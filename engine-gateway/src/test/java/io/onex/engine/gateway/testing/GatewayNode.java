@@ -10,6 +10,8 @@ import io.onex.engine.core.testing.HttpCalls;
 import io.onex.engine.core.testing.HttpCalls.Response;
 import io.onex.engine.gateway.Authenticator;
 import io.onex.engine.gateway.HttpGateway;
+import io.onex.engine.kafka.EventBus;
+import io.onex.engine.kafka.KafkaEventBus;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
@@ -60,6 +62,25 @@ public final class GatewayNode implements AutoCloseable {
   /** Starts a node hosting exactly {@code registry}. */
   public static GatewayNode startWith(Map<String, Object> settings, WorkflowRegistry registry) {
     return start(config(settings), registry, Authenticator.ALLOW_ALL);
+  }
+
+  /**
+   * Starts a node hosting the counters with its event bus ({@code onex.kafka} in {@code settings})
+   * served at {@code /v1/subscriptions}.
+   */
+  public static GatewayNode startWithEventBus(Map<String, Object> settings) {
+    Config config = config(settings);
+    WorkflowEngine engine =
+        WorkflowEngine.create(
+            config, new WorkflowRegistry().register(CounterWorkflow.definition()));
+    try {
+      EventBus bus = KafkaEventBus.start(engine);
+      return new GatewayNode(
+          engine, HttpGateway.bind(engine, bus, config, Authenticator.ALLOW_ALL));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
   }
 
   private static Config config(Map<String, Object> settings) {
