@@ -26,14 +26,36 @@ public record EngineHealth(Map<String, Check> checks) {
   }
 
   /**
-   * One check: whether it passed, what was seen, and whether its failure stops the node from
-   * serving.
+   * One check: whether it passed, what was seen, whether its failure stops the node from serving,
+   * and whether a failure is only a degradation: the part works in a reduced way and recovers by
+   * itself (an event bus whose brokers are away holds its events and publishes them when they are
+   * back), shown as {@code DEGRADED} rather than {@code DOWN}.
    */
-  public record Check(boolean up, String detail, boolean critical) {
+  public record Check(boolean up, String detail, boolean critical, boolean degraded) {
+
+    public Check {
+      degraded = degraded && !up;
+    }
+
+    /** A check that is up or down. */
+    public Check(boolean up, String detail, boolean critical) {
+      this(up, detail, critical, false);
+    }
 
     /** A critical check. */
     public Check(boolean up, String detail) {
       this(up, detail, true);
+    }
+
+    /** A check that is not critical and, when not up, degraded. */
+    public static Check degradedUnless(boolean up, String detail) {
+      return new Check(up, detail, false, true);
+    }
+
+    /** How the check reads: UP, DEGRADED or DOWN. */
+    @JsonIgnore
+    public String state() {
+      return up ? "UP" : degraded ? "DEGRADED" : "DOWN";
     }
   }
 

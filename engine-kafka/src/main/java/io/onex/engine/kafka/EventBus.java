@@ -21,7 +21,8 @@ public interface EventBus extends AutoCloseable {
   /**
    * The bus's health: the brokers answer and the publication lag is at most {@code
    * onex.kafka.publication.lag-degraded-above}, with the lag and each subscription's state in the
-   * detail. Never critical: the engine runs its instances without the bus.
+   * detail; {@code DEGRADED} (never {@code DOWN}, never critical) otherwise: the engine runs its
+   * instances without the bus, which publishes what it missed once the brokers are back.
    */
   CompletionStage<EngineHealth.Check> health();
 

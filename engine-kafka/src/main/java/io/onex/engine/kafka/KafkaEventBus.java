@@ -226,7 +226,7 @@ public final class KafkaEventBus implements EventBus {
                           + subscriptions.stream()
                               .map(s -> s.name() + " " + s.state())
                               .collect(Collectors.joining(", ")));
-          return new EngineHealth.Check(up, detail, false);
+          return EngineHealth.Check.degradedUnless(up, detail);
         },
         executor);
   }

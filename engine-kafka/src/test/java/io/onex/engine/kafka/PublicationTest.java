@@ -174,6 +174,7 @@ class PublicationTest {
                 EngineHealth.Check check = kafkaCheck(node);
                 assertThat(check.up()).isFalse();
                 assertThat(check.critical()).isFalse();
+                assertThat(check.state()).isEqualTo("DEGRADED");
                 assertThat(check.detail()).contains("unreachable");
               });
       assertThat(lag(node)).isPositive();

@@ -107,7 +107,7 @@ final class OperationsRoutes extends RouteSupport {
         .forEach(
             (name, check) -> {
               ObjectNode node = checks.putObject(name);
-              node.put("status", check.up() ? "UP" : "DOWN");
+              node.put("status", check.state());
               node.put("detail", check.detail());
               node.put("critical", check.critical());
             });
