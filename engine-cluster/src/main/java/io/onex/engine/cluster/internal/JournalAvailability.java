@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Cancellable;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ final class JournalAvailability {
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile Instant unreachableSince;
   private volatile String lastError;
+  private volatile boolean stopped;
 
   private JournalAvailability(HistoryInspector journal, Duration probeTimeout, Clock clock) {
     this.journal = journal;
@@ -49,9 +53,21 @@ final class JournalAvailability {
       Duration probeTimeout,
       Clock clock) {
     JournalAvailability availability = new JournalAvailability(journal, probeTimeout, clock);
-    system
-        .scheduler()
-        .scheduleWithFixedDelay(interval, interval, availability::probe, system.executionContext());
+    Cancellable probes =
+        system
+            .scheduler()
+            .scheduleWithFixedDelay(
+                interval, interval, availability::probe, system.executionContext());
+    // the journal closes with the node: a probe then would report an outage that is a shutdown
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "onex-journal-probe",
+            () -> {
+              availability.stopped = true;
+              probes.cancel();
+              return CompletableFuture.completedFuture(Done.done());
+            });
     return availability;
   }
 
@@ -79,7 +95,7 @@ final class JournalAvailability {
   }
 
   private void probe() {
-    if (!probing.compareAndSet(false, true)) {
+    if (stopped || !probing.compareAndSet(false, true)) {
       return;
     }
     journal
@@ -89,6 +105,9 @@ final class JournalAvailability {
         .whenComplete(
             (done, error) -> {
               probing.set(false);
+              if (stopped) {
+                return;
+              }
               if (error == null) {
                 reachable();
               } else {
