@@ -57,7 +57,8 @@ class SubscriptionApiTest {
                     "onex.kafka.bootstrap-servers", broker.bootstrapServers(),
                     "onex.kafka.subscriptions.counters.topic", "counters.http",
                     "onex.kafka.subscriptions.counters.workflow-type", "counter",
-                    "onex.kafka.subscriptions.counters.action-type", "Increment"))) {
+                    "onex.kafka.subscriptions.counters.action-type", "Increment",
+                    "onex.kafka.publication.lag-interval", "500ms"))) {
       // given: a running subscription and an instance it drives
       assertThat(
               node.post(
@@ -99,6 +100,8 @@ class SubscriptionApiTest {
                 assertThat(node.get("/health").body().at("/checks/kafka/status").asText())
                     .isEqualTo("UP");
                 assertThat(node.getText("/metrics")).contains("onex_kafka_publication_lag 0.0");
+                assertThat(node.get("/v1/subscriptions/counters").body().get("lag").asLong())
+                    .isZero();
               });
     }
   }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
@@ -59,6 +60,7 @@ public final class KafkaEventBus implements EventBus {
   private final Executor executor;
   private final Executor blocking;
   private final List<AutoCloseable> resources;
+  private final AtomicBoolean measuring = new AtomicBoolean();
 
   private KafkaEventBus(
       ActorSystem<?> system,
@@ -150,6 +152,13 @@ public final class KafkaEventBus implements EventBus {
     KafkaEventBus bus =
         new KafkaEventBus(system, settings, clients, publication, runners, resources);
     engine.operations().addHealthCheck("kafka", bus::health);
+    system
+        .scheduler()
+        .scheduleWithFixedDelay(
+            settings.lagInterval(),
+            settings.lagInterval(),
+            bus::measureConsumerLag,
+            system.executionContext());
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(), "onex-kafka-subscriptions", bus::stopAll);
@@ -181,6 +190,28 @@ public final class KafkaEventBus implements EventBus {
       return Optional.empty();
     }
     return Optional.of(system -> KafkaIntentHandler.create(system, settings));
+  }
+
+  /** Measures each subscription's consumer lag; a lag that cannot be read becomes unknown. */
+  private void measureConsumerLag() {
+    if (runners.isEmpty() || !measuring.compareAndSet(false, true)) {
+      return;
+    }
+    CompletableFuture.allOf(
+            runners.values().stream()
+                .map(
+                    runner ->
+                        clients
+                            .consumerLag(
+                                runner.settings().groupId(), runner.settings().topic(), blocking)
+                            .handle(
+                                (lag, error) -> {
+                                  runner.measuredLag(error == null ? lag : null);
+                                  return lag;
+                                })
+                            .toCompletableFuture())
+                .toArray(CompletableFuture[]::new))
+        .whenComplete((all, error) -> measuring.set(false));
   }
 
   @Override

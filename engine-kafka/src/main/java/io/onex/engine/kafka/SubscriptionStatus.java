@@ -10,6 +10,9 @@ package io.onex.engine.kafka;
  * @param applied how many messages became actions (or starts) since the node started
  * @param deadLettered how many messages went to the dead-letter topic since the node started
  * @param lastError the last error of the subscription (a dead letter's or its own), or null
+ * @param lag how many messages of the topic its consumer group has not yet committed, as last
+ *     measured (every {@code onex.kafka.publication.lag-interval}); null until measured or while
+ *     the brokers do not answer
  */
 public record SubscriptionStatus(
     String name,
@@ -18,7 +21,8 @@ public record SubscriptionStatus(
     State state,
     long applied,
     long deadLettered,
-    String lastError) {
+    String lastError,
+    Long lag) {
 
   /** The states of a subscription. */
   public enum State {

@@ -216,11 +216,17 @@ class SubscriptionTest {
     TestKafka.produce(bootstrap, KEYED, "c-4", "{\"by\":4}", Map.of());
     Thread.sleep(1_000);
 
-    // then: it waits, and is applied once started
+    // then: it waits, counted in the subscription's lag, and is applied once started
     assertThat(value("c-4")).isZero();
+    await()
+        .atMost(SOON)
+        .until(() -> Long.valueOf(1).equals(node.bus().subscription("keyed").lag()));
     assertThat(node.bus().start("keyed").toCompletableFuture().join().state())
         .isEqualTo(SubscriptionStatus.State.RUNNING);
     await().atMost(SOON).ignoreExceptions().until(() -> value("c-4") == 4);
+    await()
+        .atMost(SOON)
+        .until(() -> Long.valueOf(0).equals(node.bus().subscription("keyed").lag()));
   }
 
   @Test

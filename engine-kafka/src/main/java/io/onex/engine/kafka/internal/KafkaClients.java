@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -89,6 +92,54 @@ public final class KafkaClients {
           } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                 "The Kafka brokers " + settings.bootstrapServers() + " did not answer", e);
+          }
+        },
+        blocking);
+  }
+
+  /**
+   * How many messages of {@code topic} consumer group {@code groupId} has not committed yet (all of
+   * them for a partition it never committed), asked on {@code blocking}.
+   */
+  public CompletionStage<Long> consumerLag(String groupId, String topic, Executor blocking) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          long timeout = settings.healthTimeout().toMillis();
+          try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                admin
+                    .listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata()
+                    .get(timeout, TimeUnit.MILLISECONDS);
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> starts = new HashMap<>();
+            admin
+                .describeTopics(java.util.List.of(topic))
+                .allTopicNames()
+                .get(timeout, TimeUnit.MILLISECONDS)
+                .get(topic)
+                .partitions()
+                .forEach(
+                    partition -> {
+                      TopicPartition tp = new TopicPartition(topic, partition.partition());
+                      ends.put(tp, OffsetSpec.latest());
+                      starts.put(tp, OffsetSpec.earliest());
+                    });
+            var latest = admin.listOffsets(ends).all().get(timeout, TimeUnit.MILLISECONDS);
+            var earliest = admin.listOffsets(starts).all().get(timeout, TimeUnit.MILLISECONDS);
+            long lag = 0;
+            for (var end : latest.entrySet()) {
+              OffsetAndMetadata done = committed.get(end.getKey());
+              long from = done != null ? done.offset() : earliest.get(end.getKey()).offset();
+              lag += Math.max(0, end.getValue().offset() - from);
+            }
+            return lag;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking the Kafka brokers", e);
+          } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                "Could not read the lag of group " + groupId + " on " + topic, e);
           }
         },
         blocking);

@@ -59,6 +59,7 @@ public final class SubscriptionRunner {
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private volatile String lastError;
+  private volatile Long lag;
   private volatile State state = State.STOPPED;
   private volatile boolean stopping;
   private Consumer.DrainingControl<Done> control;
@@ -97,7 +98,13 @@ public final class SubscriptionRunner {
         state,
         applied.get(),
         deadLettered.get(),
-        lastError);
+        lastError,
+        lag);
+  }
+
+  /** Records the consumer group's lag as {@code measured} (null when it could not be). */
+  public void measuredLag(Long measured) {
+    this.lag = measured;
   }
 
   /** Starts consuming, unless running. */
