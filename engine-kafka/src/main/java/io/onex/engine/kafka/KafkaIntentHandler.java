@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
+import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.core.effect.EffectException;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.EffectRequest;
@@ -83,7 +84,7 @@ public final class KafkaIntentHandler implements EffectHandler {
     } catch (EffectException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return CompletableFuture.supplyAsync(() -> producer.send(record), blocking)
+    return CompletableFuture.supplyAsync(() -> Stages.direct(producer.send(record)), blocking)
         .thenCompose(sent -> sent)
         .toCompletableFuture()
         .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -159,6 +160,6 @@ public final class KafkaIntentHandler implements EffectHandler {
 
   @Override
   public CompletionStage<Void> shutdown(Duration timeout) {
-    return producer.close().thenApply(done -> null);
+    return Stages.direct(producer.close()).thenApply(done -> null);
   }
 }

@@ -1,7 +1,9 @@
 package io.onex.engine.core.concurrent;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Plain futures for the completion stages Pekko hands out (asks, {@code Patterns.retry}, circuit
@@ -28,5 +30,18 @@ public final class Stages {
         },
         Runnable::run);
     return plain;
+  }
+
+  /**
+   * The error a failed stage stands for: {@code error} without the {@link CompletionException} and
+   * {@link ExecutionException} wrappers that completion stages and futures put around it.
+   */
+  public static Throwable unwrap(Throwable error) {
+    Throwable current = error;
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
   }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -82,14 +81,15 @@ final class IntentAttempts {
                           operationConfig)
                       .toCompletableFuture()
                       .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
-                      .whenComplete((result, error) -> lastError.set(unwrap(error))),
-              (result, error) -> error.isPresent() && isRetryable(unwrap(error.get()), policy));
+                      .whenComplete((result, error) -> lastError.set(Stages.unwrap(error))),
+              (result, error) ->
+                  error.isPresent() && isRetryable(Stages.unwrap(error.get()), policy));
         };
     // The first attempt runs at once; only a retryable failure enters the retry schedule.
     return Stages.direct(call(attempt))
         .exceptionallyCompose(
             error ->
-                policy.maxAttempts() > 1 && isRetryable(unwrap(error), policy)
+                policy.maxAttempts() > 1 && isRetryable(Stages.unwrap(error), policy)
                     ? retries(attempt, intent, lastError, onProgress)
                     : CompletableFuture.failedFuture(error))
         .handle(
@@ -97,7 +97,7 @@ final class IntentAttempts {
                 error == null
                     ? new IntentOutcome.Succeeded(intent.intentId(), result.value())
                     : new IntentOutcome.Failed(
-                        intent.intentId(), describe(unwrap(error)), attempts.get()));
+                        intent.intentId(), describe(Stages.unwrap(error)), attempts.get()));
   }
 
   /** The attempts after a first one failed: spaced by backoff, up to the policy's maximum. */
@@ -115,7 +115,7 @@ final class IntentAttempts {
             () ->
                 Patterns.retry(
                     attempt,
-                    (result, error) -> error != null && isRetryable(unwrap(error), policy),
+                    (result, error) -> error != null && isRetryable(Stages.unwrap(error), policy),
                     policy.maxAttempts() - 2,
                     retriesSoFar ->
                         Optional.of(delayAfter(retriesSoFar + 1, intent, lastError, onProgress)),
@@ -183,13 +183,5 @@ final class IntentAttempts {
     String message =
         error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     return errorType(error) + ": " + message;
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable current = error;
-    while (current instanceof CompletionException && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
   }
 }

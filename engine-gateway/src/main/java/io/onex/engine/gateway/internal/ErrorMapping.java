@@ -5,11 +5,11 @@ import static org.apache.pekko.http.javadsl.server.Directives.extractUri;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.reject;
 
+import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.gateway.internal.ProblemCatalog.RequestProblem;
 import io.onex.engine.gateway.internal.RouteSupport.BadRequest;
 import io.onex.engine.gateway.internal.RouteSupport.PayloadTooLarge;
-import java.util.concurrent.CompletionException;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
@@ -48,7 +48,8 @@ final class ErrorMapping {
                 extractUri(
                     uri ->
                         complete(
-                            problemFor(unwrap(error)).toResponse(problemTypeBase, uri.path()))))
+                            problemFor(Stages.unwrap(error))
+                                .toResponse(problemTypeBase, uri.path()))))
         .build();
   }
 
@@ -119,13 +120,5 @@ final class ErrorMapping {
   private Problem payloadTooLarge() {
     return Problem.of(
         RequestProblem.PAYLOAD_TOO_LARGE, "Expected a body of at most " + maxBodyBytes + " bytes");
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable current = error;
-    while (current instanceof CompletionException && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
   }
 }

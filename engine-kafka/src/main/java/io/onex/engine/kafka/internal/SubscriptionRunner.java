@@ -4,6 +4,7 @@ import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.client.ActionRequest;
 import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.client.WorkflowClient;
+import io.onex.engine.core.concurrent.Stages;
 import io.onex.engine.core.error.EngineUnavailableException;
 import io.onex.engine.core.error.InstanceNotFoundException;
 import io.onex.engine.core.error.WorkflowException;
@@ -13,9 +14,7 @@ import io.onex.engine.kafka.SubscriptionStatus.State;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -147,8 +146,7 @@ public final class SubscriptionRunner {
       }
       stopping = true;
     }
-    return running
-        .drainAndShutdown(executor)
+    return Stages.direct(running.drainAndShutdown(executor))
         .handle((done, error) -> done)
         .thenApplyAsync(
             done -> {
@@ -191,14 +189,15 @@ public final class SubscriptionRunner {
     CompletionStage<Done> handled =
         routed instanceof MessageRoute.Unroutable unroutable
             ? deadLetter(record, "unroutable", unroutable.reason())
-            : Patterns.retry(
-                () -> applyOnce(record, (MessageRoute.Action) routed),
-                (done, error) -> error != null && !stopping,
-                Integer.MAX_VALUE,
-                settings.retryMin(),
-                settings.retryMax(),
-                0.2,
-                system.classicSystem());
+            : Stages.direct(
+                Patterns.retry(
+                    () -> applyOnce(record, (MessageRoute.Action) routed),
+                    (done, error) -> error != null && !stopping,
+                    Integer.MAX_VALUE,
+                    settings.retryMin(),
+                    settings.retryMax(),
+                    0.2,
+                    system.classicSystem()));
     return handled.thenApply(done -> message.committableOffset());
   }
 
@@ -230,7 +229,7 @@ public final class SubscriptionRunner {
         .thenApply(outcome -> countApplied())
         .exceptionallyCompose(
             error -> {
-              Throwable cause = unwrap(error);
+              Throwable cause = Stages.unwrap(error);
               if (cause instanceof InstanceNotFoundException && settings.startMissing()) {
                 StartRequest start =
                     new StartRequest(
@@ -244,7 +243,7 @@ public final class SubscriptionRunner {
                 return client
                     .start(settings.workflowType(), start)
                     .thenApply(view -> countApplied())
-                    .exceptionallyCompose(startError -> refused(record, unwrap(startError)));
+                    .exceptionallyCompose(startError -> refused(record, Stages.unwrap(startError)));
               }
               return refused(record, cause);
             })
@@ -272,7 +271,9 @@ public final class SubscriptionRunner {
       ConsumerRecord<String, byte[]> record, String code, String error) {
     // send() waits for the topic's metadata while the broker is away: not on the stream's thread
     return CompletableFuture.supplyAsync(
-            () -> deadLetterProducer.send(deadLetters.of(record, settings.name(), code, error)),
+            () ->
+                Stages.direct(
+                    deadLetterProducer.send(deadLetters.of(record, settings.name(), code, error))),
             blocking)
         .thenCompose(sent -> sent)
         .thenApply(
@@ -310,17 +311,8 @@ public final class SubscriptionRunner {
         : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
   private static String rootCause(Throwable error) {
-    Throwable cause = unwrap(error);
+    Throwable cause = Stages.unwrap(error);
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }
