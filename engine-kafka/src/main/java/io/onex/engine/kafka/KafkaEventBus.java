@@ -116,6 +116,7 @@ public final class KafkaEventBus implements EventBus {
     Config config = system.settings().config();
     KafkaClients clients = new KafkaClients(system, settings);
     List<AutoCloseable> resources = new ArrayList<>();
+    resources.add(clients);
     SendProducer<String, byte[]> producer = clients.producer();
     resources.add(() -> producer.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     Publication publication = null;

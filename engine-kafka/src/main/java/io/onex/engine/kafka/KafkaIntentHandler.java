@@ -160,6 +160,7 @@ public final class KafkaIntentHandler implements EffectHandler {
 
   @Override
   public CompletionStage<Void> shutdown(Duration timeout) {
+    clients.close();
     return Stages.direct(producer.close()).thenApply(done -> null);
   }
 }

@@ -31,10 +31,11 @@ import org.apache.pekko.kafka.javadsl.SendProducer;
  * values (JSON), the configured brokers and kafka-clients properties.
  */
 @InternalApi
-public final class KafkaClients {
+public final class KafkaClients implements AutoCloseable {
 
   private final ActorSystem<?> system;
   private final KafkaSettings settings;
+  private Admin admin;
 
   public KafkaClients(ActorSystem<?> system, KafkaSettings settings) {
     this.system = system;
@@ -80,8 +81,8 @@ public final class KafkaClients {
   public CompletionStage<Integer> brokerCount(Executor blocking) {
     return CompletableFuture.supplyAsync(
         () -> {
-          try (Admin admin = admin()) {
-            return admin
+          try {
+            return admin()
                 .describeCluster()
                 .nodes()
                 .get(settings.healthTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -105,7 +106,8 @@ public final class KafkaClients {
     return CompletableFuture.supplyAsync(
         () -> {
           long timeout = settings.healthTimeout().toMillis();
-          try (Admin admin = admin()) {
+          try {
+            Admin admin = admin();
             Map<TopicPartition, OffsetAndMetadata> committed =
                 admin
                     .listConsumerGroupOffsets(groupId)
@@ -145,12 +147,30 @@ public final class KafkaClients {
         blocking);
   }
 
-  private Admin admin() {
+  /** The admin client of the health checks and lags, made at first use and kept until closed. */
+  private synchronized Admin admin() {
+    if (admin == null) {
+      admin = Admin.create(adminConfig());
+    }
+    return admin;
+  }
+
+  /** Closes the admin client, if one was made. */
+  @Override
+  public synchronized void close() {
+    if (admin != null) {
+      admin.close(settings.healthTimeout());
+      admin = null;
+    }
+  }
+
+  private Map<String, Object> adminConfig() {
     Map<String, Object> config = new HashMap<>();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     int timeout = (int) settings.healthTimeout().toMillis();
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
-    return Admin.create(config);
+    config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
+    return config;
   }
 }
