@@ -136,7 +136,7 @@ public final class KafkaEventBus implements EventBus {
               system,
               projections,
               ordered,
-              new EventRecords(settings.topicPrefix()),
+              new EventRecords(settings),
               settings.groupSize(),
               settings.groupWithin(),
               settings.lagInterval(),

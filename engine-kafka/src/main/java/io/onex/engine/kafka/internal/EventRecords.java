@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.json.EngineJson;
+import io.onex.engine.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -27,10 +29,10 @@ public final class EventRecords {
   public static final String CONTENT_TYPE = "content-type";
   public static final String JSON = "application/json";
 
-  private final String topicPrefix;
+  private final KafkaSettings settings;
 
-  public EventRecords(String topicPrefix) {
-    this.topicPrefix = topicPrefix;
+  public EventRecords(KafkaSettings settings) {
+    this.settings = settings;
   }
 
   public ProducerRecord<String, byte[]> of(WorkflowEvent event) {
@@ -43,7 +45,15 @@ public final class EventRecords {
     add(headers, WORKFLOW_TYPE, event.workflowType());
     add(headers, CONTENT_TYPE, JSON);
     return new ProducerRecord<>(
-        topicPrefix + event.workflowType(), null, event.instanceId(), json(event), headers);
+        settings.topicOf(event.workflowType()), null, event.instanceId(), json(event), headers);
+  }
+
+  /** The value of the last header {@code name} of {@code headers} in UTF-8, or null. */
+  public static String header(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   /** Adds header {@code name} with {@code value} in UTF-8, unless the value is null. */

@@ -6,9 +6,7 @@ import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.kafka.SubscriptionSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Reads what a subscription's message asks for: the instance, the action type, the payload and the
@@ -73,9 +71,9 @@ public final class MessageRoute {
 
   private String idempotencyKey(ConsumerRecord<String, byte[]> record) {
     if (!settings.idempotencyHeader().isEmpty()) {
-      Header header = record.headers().lastHeader(settings.idempotencyHeader());
-      if (header != null && header.value() != null && header.value().length > 0) {
-        return new String(header.value(), StandardCharsets.UTF_8);
+      String key = EventRecords.header(record.headers(), settings.idempotencyHeader());
+      if (key != null && !key.isEmpty()) {
+        return key;
       }
     }
     return record.topic() + "/" + record.partition() + "/" + record.offset();

@@ -11,14 +11,12 @@ import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.kafka.SubscriptionSettings;
 import io.onex.engine.kafka.SubscriptionStatus;
 import io.onex.engine.kafka.SubscriptionStatus.State;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -212,7 +210,7 @@ public final class SubscriptionRunner {
             "kafka.topic", record.topic(),
             "kafka.partition", Integer.toString(record.partition()),
             "kafka.offset", Long.toString(record.offset()));
-    String correlationId = header(record, EventRecords.CORRELATION_ID);
+    String correlationId = EventRecords.header(record.headers(), EventRecords.CORRELATION_ID);
     ActionRequest request =
         new ActionRequest(
             action.actionType(),
@@ -302,13 +300,6 @@ public final class SubscriptionRunner {
   private Done countApplied() {
     applied.incrementAndGet();
     return Done.done();
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null
-        ? null
-        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static String rootCause(Throwable error) {

@@ -1,6 +1,7 @@
 package io.onex.engine.kafka.testing;
 
 import io.onex.engine.kafka.LocalKafkaBroker;
+import io.onex.engine.kafka.internal.EventRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,6 @@ public final class TestKafka {
 
   /** The value of header {@code name} of {@code record}, or null. */
   public static String header(ConsumerRecord<?, ?> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return EventRecords.header(record.headers(), name);
   }
 }
