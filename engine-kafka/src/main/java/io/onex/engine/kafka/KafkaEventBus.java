@@ -8,6 +8,7 @@ import io.onex.engine.core.error.SubscriptionNotFoundException;
 import io.onex.engine.kafka.internal.DeadLetters;
 import io.onex.engine.kafka.internal.EventRecords;
 import io.onex.engine.kafka.internal.KafkaClients;
+import io.onex.engine.kafka.internal.OffEventBus;
 import io.onex.engine.kafka.internal.Publication;
 import io.onex.engine.kafka.internal.SubscriptionRunner;
 import io.onex.engine.persistence.JournalSettings;
@@ -74,14 +75,13 @@ public final class KafkaEventBus implements EventBus {
     this.publication = publication;
     this.runners = runners;
     this.resources = resources;
-    this.executor = system == null ? Runnable::run : system.executionContext();
-    this.blocking =
-        system == null ? Runnable::run : system.dispatchers().lookup(DispatcherSelector.blocking());
+    this.executor = system.executionContext();
+    this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
   }
 
   /** A bus that is off: it publishes and consumes nothing and has no subscriptions. */
   public static EventBus off() {
-    return new KafkaEventBus(null, KafkaSettings.off(), null, null, Map.of(), List.of());
+    return new OffEventBus();
   }
 
   /** Starts the bus of {@code engine} from its configuration ({@code onex.kafka}). */
@@ -217,7 +217,7 @@ public final class KafkaEventBus implements EventBus {
 
   @Override
   public boolean enabled() {
-    return settings.enabled();
+    return true;
   }
 
   @Override
@@ -227,10 +227,6 @@ public final class KafkaEventBus implements EventBus {
 
   @Override
   public CompletionStage<EngineHealth.Check> health() {
-    if (!enabled()) {
-      return CompletableFuture.completedFuture(
-          new EngineHealth.Check(true, "off (onex.kafka.bootstrap-servers is not set)", false));
-    }
     CompletableFuture<String> brokers =
         clients
             .brokerCount(blocking)

@@ -88,13 +88,6 @@ public record KafkaSettings(
     return settings;
   }
 
-  /** The settings of a bus that is off: this module's defaults, without brokers. */
-  public static KafkaSettings off() {
-    return fromConfig(
-        com.typesafe.config.ConfigFactory.parseString("onex.kafka.bootstrap-servers = \"\"")
-            .withFallback(com.typesafe.config.ConfigFactory.defaultReference()));
-  }
-
   /** Whether the bus is on: brokers are configured. */
   public boolean enabled() {
     return !bootstrapServers.isEmpty();
