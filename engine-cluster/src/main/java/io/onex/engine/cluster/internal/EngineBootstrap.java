@@ -3,6 +3,7 @@ package io.onex.engine.cluster.internal;
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.cluster.ClusterSettings;
+import io.onex.engine.cluster.LagGauge;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.LeaseManager;
 import io.onex.engine.cluster.registry.NodeRegistry;
@@ -214,7 +215,13 @@ public final class EngineBootstrap {
             intents,
             metrics);
     operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
-    IndexLag.register(system, index, metrics, config.getDuration("onex.index.lag-interval"));
+    LagGauge.register(
+        system,
+        metrics,
+        "onex.index.lag",
+        "Events journaled but not yet in the instance index",
+        config.getDuration("onex.index.lag-interval"),
+        index::lag);
     startRetention(system, config, index, inspector, controls, clock, blocking);
     return new ShardedWorkflowEngine(
         system,

@@ -1,7 +1,7 @@
 package io.onex.engine.kafka.internal;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.cluster.LagGauge;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.persistence.SliceProjections;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -23,8 +22,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.javadsl.Handler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The publication of every journaled workflow event: one projection per slice of the journal,
@@ -39,10 +36,7 @@ public final class Publication {
   /** The projection's name; its keys are the slice tags. */
   public static final String PROJECTION = "onex-kafka-publication";
 
-  private static final Logger log = LoggerFactory.getLogger(Publication.class);
-
   private final SliceProjections projections;
-  private final AtomicLong lag = new AtomicLong(-1);
 
   private Publication(SliceProjections projections) {
     this.projections = projections;
@@ -78,32 +72,19 @@ public final class Publication {
                         () -> new Publisher(producer, records, blocking))),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
-    Gauge.builder("onex.kafka.publication.lag", publication.lag, AtomicLong::get)
-        .description("Events journaled but not yet published to Kafka")
-        .register(metrics);
-    system
-        .scheduler()
-        .scheduleWithFixedDelay(
-            lagInterval, lagInterval, publication::measure, system.executionContext());
+    LagGauge.register(
+        system,
+        metrics,
+        "onex.kafka.publication.lag",
+        "Events journaled but not yet published to Kafka",
+        lagInterval,
+        publication::lag);
     return publication;
   }
 
   /** Events journaled but not yet published. */
   public CompletionStage<Long> lag() {
     return projections.lag(PROJECTION);
-  }
-
-  private void measure() {
-    lag()
-        .whenComplete(
-            (measured, error) -> {
-              if (error != null) {
-                log.debug("Could not measure the publication lag: {}", error.toString());
-                lag.set(-1);
-              } else {
-                lag.set(measured);
-              }
-            });
   }
 
   /**
