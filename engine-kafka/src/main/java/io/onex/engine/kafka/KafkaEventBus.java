@@ -271,22 +271,12 @@ public final class KafkaEventBus implements EventBus {
 
   @Override
   public CompletionStage<SubscriptionStatus> start(String name) {
-    SubscriptionRunner runner;
-    try {
-      runner = runner(name);
-    } catch (SubscriptionNotFoundException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return CompletableFuture.completedFuture(runner.start());
+    return withRunner(name, runner -> CompletableFuture.completedFuture(runner.start()));
   }
 
   @Override
   public CompletionStage<SubscriptionStatus> stop(String name) {
-    try {
-      return runner(name).stop();
-    } catch (SubscriptionNotFoundException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return withRunner(name, SubscriptionRunner::stop);
   }
 
   @Override
@@ -316,6 +306,14 @@ public final class KafkaEventBus implements EventBus {
       }
     }
     resources.clear();
+  }
+
+  private CompletionStage<SubscriptionStatus> withRunner(
+      String name, Function<SubscriptionRunner, CompletionStage<SubscriptionStatus>> use) {
+    SubscriptionRunner runner = runners.get(name);
+    return runner == null
+        ? CompletableFuture.failedFuture(new SubscriptionNotFoundException(name))
+        : use.apply(runner);
   }
 
   private SubscriptionRunner runner(String name) {
