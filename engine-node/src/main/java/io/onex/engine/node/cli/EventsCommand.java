@@ -6,10 +6,12 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -186,13 +189,17 @@ public final class EventsCommand implements Runnable {
               new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
           BufferedReader lines =
               new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        // sent as read, in order; the acknowledgements are awaited once the input has ended
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
         String line;
         while ((line = lines.readLine()) != null) {
-          if (line.isBlank()) {
-            continue;
+          if (!line.isBlank()) {
+            sends.add(producer.send(new ProducerRecord<>(topic, key, line)));
           }
+        }
+        for (Future<RecordMetadata> send : sends) {
           try {
-            producer.send(new ProducerRecord<>(topic, key, line)).get(30, TimeUnit.SECONDS);
+            send.get(30, TimeUnit.SECONDS);
           } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                 "Could not publish to " + topic + " at " + bootstrap + ": " + e.getMessage(), e);
