@@ -28,6 +28,9 @@ public interface EngineOperations {
    */
   void addHealthCheck(String name, Supplier<CompletionStage<EngineHealth.Check>> check);
 
+  /** Adds {@code check}, run on this node for every start before the instance is created. */
+  void addStartCheck(StartCheck check);
+
   /** The cluster's members and where each workflow type's shards are hosted. */
   CompletionStage<ClusterView> cluster();
 

@@ -50,12 +50,21 @@ public sealed interface IntentOutcome permits IntentOutcome.Succeeded, IntentOut
     return SUCCEEDED.equals(actionType) || FAILED.equals(actionType);
   }
 
-  /** The intent was carried out; {@code result} is what its handler returned. */
-  record Succeeded(String intentId, JsonNode result) implements IntentOutcome {
+  /**
+   * The intent was carried out; {@code result} is what its handler returned, at attempt {@code
+   * attempts} (0 where unknown: reports written before the engine recorded it, or an operator's
+   * skip).
+   */
+  record Succeeded(String intentId, JsonNode result, int attempts) implements IntentOutcome {
 
     public Succeeded {
       Objects.requireNonNull(intentId, "intentId");
       result = result == null ? NullNode.getInstance() : result;
+    }
+
+    /** A success whose attempt count is not known. */
+    public Succeeded(String intentId, JsonNode result) {
+      this(intentId, result, 0);
     }
   }
 

@@ -30,6 +30,16 @@ public interface Reducer<S, A> {
   }
 
   /**
+   * What the start does besides computing the initial state: a reducer that begins work at once
+   * (the declarative orchestrator's first steps) returns the transition from {@code initialState},
+   * with its intents and a status of {@code RUNNING} or final. Empty by default: the instance waits
+   * in {@code PENDING} for its first action.
+   */
+  default Optional<Transition<S>> onStart(S initialState, ReduceContext context) {
+    return Optional.empty();
+  }
+
+  /**
    * Applies the outcome of {@code intent}, which this instance emitted earlier: the next step after
    * a success, a compensation or failure after a failure. Records the outcome and changes nothing
    * by default.

@@ -38,6 +38,8 @@ import java.util.Objects;
  *     events written before the engine recorded it
  * @param searchAttributes the values of the definition's search attributes after the action, by
  *     name (an attribute without a value is left out); absent when the definition declares none
+ * @param steps the named workflow steps that moved in this event ({@link StepRecord}); absent when
+ *     none did
  */
 public record WorkflowEvent(
     String eventId,
@@ -56,7 +58,8 @@ public record WorkflowEvent(
     String stateDigest,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer formatVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer pendingIntents,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> searchAttributes) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> searchAttributes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StepRecord> steps) {
 
   /** The format of the events this engine writes. */
   public static final int FORMAT = 2;
@@ -67,6 +70,7 @@ public record WorkflowEvent(
     Objects.requireNonNull(status, "status");
     intents = intents == null ? List.of() : List.copyOf(intents);
     correlationChain = correlationChain == null ? List.of() : List.copyOf(correlationChain);
+    steps = steps == null ? List.of() : List.copyOf(steps);
     searchAttributes =
         searchAttributes == null || searchAttributes.isEmpty()
             ? Map.of()

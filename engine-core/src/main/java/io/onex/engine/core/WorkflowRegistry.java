@@ -3,6 +3,7 @@ package io.onex.engine.core;
 import io.onex.engine.core.error.UnknownWorkflowTypeException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ public final class WorkflowRegistry {
 
   private final ConcurrentMap<String, NavigableMap<Integer, WorkflowDefinition<?, ?>>> byType =
       new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Rollout> rollouts = new ConcurrentHashMap<>();
 
   /** Registers {@code definition}; throws if its type and version are already registered. */
   public WorkflowRegistry register(WorkflowDefinition<?, ?> definition) {
@@ -58,6 +60,45 @@ public final class WorkflowRegistry {
   /** The given version of {@code type}; throws {@link UnknownWorkflowTypeException} otherwise. */
   public WorkflowDefinition<?, ?> require(String type, int version) {
     return find(type, version).orElseThrow(() -> new UnknownWorkflowTypeException(type, version));
+  }
+
+  /**
+   * The definition a new instance {@code instanceId} of {@code type} starts on: the latest version,
+   * unless a {@link Rollout} of the type says otherwise. Throws {@link
+   * UnknownWorkflowTypeException} for an unknown type.
+   */
+  public WorkflowDefinition<?, ?> forNewInstance(String type, String instanceId) {
+    WorkflowDefinition<?, ?> latest = require(type);
+    Rollout rollout = rollouts.get(type);
+    if (rollout == null) {
+      return latest;
+    }
+    NavigableMap<Integer, WorkflowDefinition<?, ?>> versions = byType.get(type);
+    WorkflowDefinition<?, ?> target = versions.get(rollout.version());
+    if (target == null) {
+      return latest;
+    }
+    if (rollout.includes(instanceId)) {
+      return target;
+    }
+    Map.Entry<Integer, WorkflowDefinition<?, ?>> below = versions.lowerEntry(rollout.version());
+    return below == null ? target : below.getValue();
+  }
+
+  /**
+   * Rolls out {@code rollout.version()} of {@code type} to its share of new instances; replaces the
+   * type's earlier rollout. Throws {@link UnknownWorkflowTypeException} unless that version is
+   * registered.
+   */
+  public WorkflowRegistry rollout(String type, Rollout rollout) {
+    require(type, rollout.version());
+    rollouts.put(type, rollout);
+    return this;
+  }
+
+  /** The rollout of {@code type}, if one is set. */
+  public Optional<Rollout> rollout(String type) {
+    return Optional.ofNullable(rollouts.get(type));
   }
 
   /** Whether any version of {@code type} is registered. */

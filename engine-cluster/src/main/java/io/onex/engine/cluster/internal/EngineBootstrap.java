@@ -213,7 +213,8 @@ public final class EngineBootstrap {
                 executor),
             new ClusterViews(system, shards, askTimeout, executor),
             intents,
-            metrics);
+            metrics,
+            requests.startChecks());
     operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
     LagGauge.register(
         system,

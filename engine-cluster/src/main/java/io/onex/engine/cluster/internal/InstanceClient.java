@@ -87,6 +87,7 @@ final class InstanceClient implements WorkflowClient {
               request.instanceId() == null
                   ? UUID.randomUUID().toString()
                   : InvalidIdentifierException.requireValid("instanceId", request.instanceId());
+          requests.checkStart(workflowType, instanceId);
           Action action = request.toAction(clock.instant());
           return journal.guard(
               () ->
@@ -113,6 +114,7 @@ final class InstanceClient implements WorkflowClient {
             throw new UnknownActionException(
                 workflowType, definition.version(), request.type(), definition.actions().keySet());
           }
+          requests.checkStart(workflowType, instanceId);
           Action action = request.toAction(clock.instant());
           return journal.guard(
               () ->

@@ -2,6 +2,7 @@ package io.onex.engine.cluster.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.onex.engine.cluster.StartCheck;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.error.EngineUnavailableException;
 import io.onex.engine.core.error.InvalidIdentifierException;
@@ -9,11 +10,13 @@ import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceReply;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -33,6 +36,9 @@ final class InstanceRequests {
   private final Duration askTimeout;
   private final Executor executor;
   private final MeterRegistry metrics;
+
+  /** What every start must pass on this node, in the order added. */
+  private final List<StartCheck> startChecks = new CopyOnWriteArrayList<>();
 
   /** The request counters by type and result, looked up once each. */
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -108,6 +114,22 @@ final class InstanceRequests {
   WorkflowDefinition<?, ?> definition(String workflowType) {
     InvalidIdentifierException.requireValid("workflowType", workflowType);
     return registry.require(workflowType);
+  }
+
+  /** The start checks of this node, which callers may add to. */
+  List<StartCheck> startChecks() {
+    return startChecks;
+  }
+
+  /** Runs every start check for instance {@code instanceId} of {@code workflowType}. */
+  void checkStart(String workflowType, String instanceId) {
+    if (startChecks.isEmpty()) {
+      return;
+    }
+    WorkflowDefinition<?, ?> definition = registry.forNewInstance(workflowType, instanceId);
+    for (StartCheck check : startChecks) {
+      check.check(definition, instanceId);
+    }
   }
 
   /** Checks the type and that {@code instanceId} is a valid id. */

@@ -33,7 +33,8 @@ final class LeaseGate {
 
   /** Completes when a start may create the instance; fails with the reason it may not. */
   CompletionStage<Void> admitStart(String workflowType, String instanceId, Action start) {
-    if (!carriesLease(start) || !registry.require(workflowType).leaseRequired()) {
+    if (!carriesLease(start)
+        || !registry.forNewInstance(workflowType, instanceId).leaseRequired()) {
       return CompletableFuture.completedFuture(null);
     }
     return verify(workflowType, instanceId, start);

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.cluster.ClusterView;
 import io.onex.engine.cluster.EngineHealth;
 import io.onex.engine.cluster.EngineOperations;
+import io.onex.engine.cluster.StartCheck;
 import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.effects.EffectHandlers;
 import io.onex.engine.effects.IntentExecutor;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -15,13 +17,19 @@ import java.util.function.Supplier;
 final class NodeOperations implements EngineOperations {
 
   private final HealthChecks health;
+  private final List<StartCheck> startChecks;
   private final ClusterViews cluster;
   private final IntentExecutor executor;
   private final MeterRegistry metrics;
   private volatile NodeRegistry.Agent agent;
 
   NodeOperations(
-      HealthChecks health, ClusterViews cluster, IntentExecutor executor, MeterRegistry metrics) {
+      HealthChecks health,
+      ClusterViews cluster,
+      IntentExecutor executor,
+      MeterRegistry metrics,
+      List<StartCheck> startChecks) {
+    this.startChecks = startChecks;
     this.health = health;
     this.cluster = cluster;
     this.executor = executor;
@@ -40,6 +48,11 @@ final class NodeOperations implements EngineOperations {
   @Override
   public void addHealthCheck(String name, Supplier<CompletionStage<EngineHealth.Check>> check) {
     health.add(name, check);
+  }
+
+  @Override
+  public void addStartCheck(StartCheck check) {
+    startChecks.add(check);
   }
 
   @Override

@@ -17,6 +17,10 @@ import java.util.Map;
  * @param idempotencyKey makes a repeated start harmless: it gets the original answer, or {@code
  *     null}
  * @param metadata free-form metadata recorded with the start action
+ * @param causationId what caused this start (for a child workflow, the parent's intent), or {@code
+ *     null}: the start action itself
+ * @param parentActionId for a child workflow, the parent's action whose event asked for it, or
+ *     {@code null}
  */
 public record StartRequest(
     String instanceId,
@@ -25,10 +29,33 @@ public record StartRequest(
     String leaseId,
     Long fencingToken,
     String idempotencyKey,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    String causationId,
+    String parentActionId) {
 
   public StartRequest {
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** A request caused by nothing but its caller. */
+  public StartRequest(
+      String instanceId,
+      JsonNode input,
+      String correlationId,
+      String leaseId,
+      Long fencingToken,
+      String idempotencyKey,
+      Map<String, String> metadata) {
+    this(
+        instanceId,
+        input,
+        correlationId,
+        leaseId,
+        fencingToken,
+        idempotencyKey,
+        metadata,
+        null,
+        null);
   }
 
   /** The start action this request stands for, issued at {@code now}. */
@@ -40,6 +67,8 @@ public record StartRequest(
         .fencingToken(fencingToken)
         .idempotencyKey(idempotencyKey)
         .metadata(metadata)
+        .causationId(causationId)
+        .parentActionId(parentActionId)
         .issuedAt(now)
         .build();
   }
@@ -60,12 +89,45 @@ public record StartRequest(
   /** The same request carrying {@code idempotencyKey}: a repeat gets the original answer. */
   public StartRequest withIdempotencyKey(String idempotencyKey) {
     return new StartRequest(
-        instanceId, input, correlationId, leaseId, fencingToken, idempotencyKey, metadata);
+        instanceId,
+        input,
+        correlationId,
+        leaseId,
+        fencingToken,
+        idempotencyKey,
+        metadata,
+        causationId,
+        parentActionId);
+  }
+
+  /**
+   * The same request caused by {@code causationId} within flow {@code correlationId}, on behalf of
+   * action {@code parentActionId}: how a parent workflow starts a child.
+   */
+  public StartRequest causedBy(String correlationId, String causationId, String parentActionId) {
+    return new StartRequest(
+        instanceId,
+        input,
+        correlationId,
+        leaseId,
+        fencingToken,
+        idempotencyKey,
+        metadata,
+        causationId,
+        parentActionId);
   }
 
   /** The same request made under lease {@code leaseId} with its {@code fencingToken}. */
   public StartRequest withLease(String leaseId, long fencingToken) {
     return new StartRequest(
-        instanceId, input, correlationId, leaseId, fencingToken, idempotencyKey, metadata);
+        instanceId,
+        input,
+        correlationId,
+        leaseId,
+        fencingToken,
+        idempotencyKey,
+        metadata,
+        causationId,
+        parentActionId);
   }
 }

@@ -35,6 +35,9 @@ public enum ErrorCode {
   LEASE_NOT_FOUND("lease-not-found", LeaseNotFoundException::new),
   NODE_NOT_FOUND("node-not-found", NodeNotFoundException::new),
   SUBSCRIPTION_NOT_FOUND("subscription-not-found", SubscriptionNotFoundException::new),
+  INVALID_SPEC("invalid-spec", InvalidSpecException::new),
+  SPEC_CONFLICT("spec-conflict", SpecConflictException::new),
+  DEPENDENCY_UNAVAILABLE("dependency-unavailable", DependencyUnavailableException::new),
   ENGINE_UNAVAILABLE("engine-unavailable", EngineUnavailableException::new);
 
   private static final Map<String, ErrorCode> BY_CODE =

@@ -26,6 +26,9 @@ public abstract sealed class WorkflowException extends RuntimeException
         LeaseException,
         NodeNotFoundException,
         SubscriptionNotFoundException,
+        InvalidSpecException,
+        SpecConflictException,
+        DependencyUnavailableException,
         EngineUnavailableException {
 
   protected WorkflowException(String message) {

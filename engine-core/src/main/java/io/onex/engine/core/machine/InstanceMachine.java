@@ -7,6 +7,7 @@ import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.LeaseFence;
 import io.onex.engine.core.OperatorActions;
+import io.onex.engine.core.StepRecord;
 import io.onex.engine.core.Transition;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowDefinition.ActionSpec;
@@ -26,6 +27,7 @@ import io.onex.engine.core.internal.StateDigest;
 import io.onex.engine.core.json.EngineJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies actions to one workflow definition's instances, purely: the same code decides live
@@ -66,6 +68,10 @@ public final class InstanceMachine<S, A> {
             ? LeaseAdmission.admit(null, definition.type(), instanceId, action)
             : null;
     S state = initialState(definition.start(), action.payload(), context);
+    Optional<Transition<S>> begun = definition.reducer().onStart(state, context);
+    if (begun.isPresent()) {
+      return recordTransition(context, begun.get(), List.of(), fence);
+    }
     return record(context, state, List.of(), InstanceStatus.PENDING, null, List.of(), fence);
   }
 
@@ -278,7 +284,8 @@ public final class InstanceMachine<S, A> {
         accepted.status(),
         accepted.statusReason(),
         pending,
-        fence);
+        fence,
+        accepted.steps());
   }
 
   private static <S> List<Intent> withoutPending(WorkflowInstance<S> current, String intentId) {
@@ -346,6 +353,18 @@ public final class InstanceMachine<S, A> {
       String statusReason,
       List<Intent> pending,
       LeaseFence fence) {
+    return record(context, state, intents, status, statusReason, pending, fence, List.of());
+  }
+
+  private Applied<S> record(
+      DefaultReduceContext context,
+      S state,
+      List<Intent> intents,
+      InstanceStatus status,
+      String statusReason,
+      List<Intent> pending,
+      LeaseFence fence,
+      List<StepRecord> steps) {
     Action action = context.action();
     JsonNode stateJson = EngineJson.mapper().valueToTree(state);
     String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
@@ -367,7 +386,8 @@ public final class InstanceMachine<S, A> {
             digest,
             WorkflowEvent.FORMAT,
             pending.size(),
-            SearchAttributes.of(definition, stateJson));
+            SearchAttributes.of(definition, stateJson),
+            steps);
     WorkflowInstance<S> instance =
         new WorkflowInstance<>(
             context.workflowType(),

@@ -271,6 +271,7 @@ class InstanceMachineTest {
           event.stateDigest(),
           null,
           null,
+          null,
           null);
     }
   }

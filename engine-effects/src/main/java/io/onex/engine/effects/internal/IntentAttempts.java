@@ -95,7 +95,7 @@ final class IntentAttempts {
         .handle(
             (result, error) ->
                 error == null
-                    ? new IntentOutcome.Succeeded(intent.intentId(), result.value())
+                    ? new IntentOutcome.Succeeded(intent.intentId(), result.value(), attempts.get())
                     : new IntentOutcome.Failed(
                         intent.intentId(), describe(Stages.unwrap(error)), attempts.get()));
   }

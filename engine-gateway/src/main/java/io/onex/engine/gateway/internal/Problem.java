@@ -1,7 +1,9 @@
 package io.onex.engine.gateway.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.engine.core.error.ErrorCode;
+import io.onex.engine.core.error.InvalidSpecException;
 import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.json.EngineJson;
@@ -39,6 +41,15 @@ record Problem(Entry entry, String detail, ObjectNode extensions) {
         || error.errorCode() == ErrorCode.INVALID_STATE
         || error.errorCode() == ErrorCode.INVALID_IDENTIFIER) {
       problem.with("field", details.field());
+    }
+    if (error.errorCode() == ErrorCode.DEPENDENCY_UNAVAILABLE) {
+      problem.with("dependency", details.field());
+    }
+    if (error instanceof InvalidSpecException invalid) {
+      ArrayNode errors = problem.extensions.putArray("errors");
+      invalid
+          .violations()
+          .forEach(v -> errors.addObject().put("pointer", v.pointer()).put("detail", v.message()));
     }
     problem.with("reason", details.reason());
     if (details.status() != null) {

@@ -43,6 +43,10 @@ final class ProblemCatalog {
       case LEASE_NOT_FOUND -> entry(code, StatusCodes.NOT_FOUND, "Lease not held");
       case NODE_NOT_FOUND -> entry(code, StatusCodes.NOT_FOUND, "Node not found");
       case SUBSCRIPTION_NOT_FOUND -> entry(code, StatusCodes.NOT_FOUND, "Subscription not found");
+      case INVALID_SPEC -> entry(code, StatusCodes.UNPROCESSABLE_ENTITY, "Invalid workflow spec");
+      case SPEC_CONFLICT -> entry(code, StatusCodes.CONFLICT, "Workflow spec version conflict");
+      case DEPENDENCY_UNAVAILABLE ->
+          entry(code, StatusCodes.SERVICE_UNAVAILABLE, "Workflow dependency unavailable");
       case ENGINE_UNAVAILABLE -> entry(code, StatusCodes.SERVICE_UNAVAILABLE, "Engine unavailable");
     };
   }

@@ -70,7 +70,10 @@ public final class PayloadSchemas {
     return errors.isEmpty() ? Optional.empty() : Optional.of(errors.get(0));
   }
 
-  private static String pointer(Error error) {
+  /**
+   * The JSON pointer of the field {@code error} is about (for {@code required}, the missing one).
+   */
+  public static String pointer(Error error) {
     StringBuilder pointer = new StringBuilder();
     NodePath path = error.getInstanceLocation();
     for (int i = 0; i < path.getNameCount(); i++) {

@@ -160,7 +160,8 @@ public final class WorkflowInstanceBehavior
     }
     try {
       checks.requireNotExpired(command.action());
-      WorkflowDefinition<?, ?> definition = runtime.registry().require(workflowType);
+      WorkflowDefinition<?, ?> definition =
+          runtime.registry().forNewInstance(workflowType, instanceId);
       runtime.schemas().validateStart(definition, command.action().payload());
       return persist(
           command.replyTo(),

@@ -1,0 +1,410 @@
+package io.onex.engine.orchestrator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.onex.engine.core.IntentOutcome;
+import io.onex.engine.core.InternalApi;
+import io.onex.engine.core.OperatorActions;
+import io.onex.engine.core.error.FieldViolation;
+import io.onex.engine.core.error.InvalidSpecException;
+import io.onex.engine.core.json.EngineJson;
+import io.onex.engine.orchestrator.Coordination;
+import io.onex.engine.orchestrator.FailurePolicy;
+import io.onex.engine.orchestrator.StepSpec;
+import io.onex.engine.orchestrator.WorkflowSpec;
+import io.onex.engine.persistence.internal.PayloadSchemas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.jexl3.JexlScript;
+
+/**
+ * Checks a spec document: first against the published JSON Schema, then for consistency (unique
+ * names, known dependencies without cycles, registered handlers, expressions that read only what
+ * exists when the step runs, conditions that compile, settings that fit the coordination). Reports
+ * every violation with the JSON pointer of its field. Thread-safe.
+ */
+@InternalApi
+public final class SpecValidator {
+
+  private static final Set<String> ROOTS = Set.of("input", "instance", "steps");
+  private static final Set<String> PIPELINE_ROOTS = Set.of("chunk", "chunkIndex", "previous");
+  private static final Set<String> RESERVED_ACTIONS =
+      Set.of(
+          CompiledSpec.CANCEL,
+          CompiledSpec.STEP_DUE,
+          IntentOutcome.SUCCEEDED,
+          IntentOutcome.FAILED);
+
+  private final com.networknt.schema.Schema schema;
+
+  public SpecValidator(JsonNode schemaDocument) {
+    this.schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schemaDocument);
+  }
+
+  /**
+   * The spec {@code document} describes; throws {@link InvalidSpecException} listing every
+   * violation. {@code handlers} are the effect handler types registered on this node; {@code null}
+   * accepts any (a spec another node checked).
+   */
+  public WorkflowSpec validate(JsonNode document, Set<String> handlers) {
+    List<FieldViolation> violations = new ArrayList<>();
+    for (Error error : schema.validate(document)) {
+      violations.add(new FieldViolation(PayloadSchemas.pointer(error), error.getMessage()));
+    }
+    String what = describe(document);
+    if (!violations.isEmpty()) {
+      throw new InvalidSpecException(what, violations);
+    }
+    WorkflowSpec spec;
+    try {
+      spec = EngineJson.mapper().treeToValue(document, WorkflowSpec.class);
+    } catch (Exception e) {
+      throw new InvalidSpecException(what, List.of(new FieldViolation("", e.getMessage())));
+    }
+    new Checks(spec, handlers, violations).run();
+    if (!violations.isEmpty()) {
+      throw new InvalidSpecException(what, violations);
+    }
+    return spec;
+  }
+
+  private static String describe(JsonNode document) {
+    return "workflow type '"
+        + document.path("type").asText("?")
+        + "' version "
+        + document.path("version").asText("?");
+  }
+
+  /** The consistency checks of one spec. */
+  private static final class Checks {
+    private final WorkflowSpec spec;
+    private final Set<String> handlers;
+    private final List<FieldViolation> out;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Set<String>> ancestors = new HashMap<>();
+
+    Checks(WorkflowSpec spec, Set<String> handlers, List<FieldViolation> out) {
+      this.spec = spec;
+      this.handlers = handlers;
+      this.out = out;
+    }
+
+    void run() {
+      List<StepSpec> steps = spec.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        if (index.putIfAbsent(steps.get(i).name(), i) != null) {
+          violation(at(i, "name"), "step name '" + steps.get(i).name() + "' is used twice");
+        }
+      }
+      checkPipeline();
+      for (int i = 0; i < steps.size(); i++) {
+        checkKind(i, steps.get(i));
+        checkDependencies(i, steps.get(i));
+      }
+      if (!cyclic()) {
+        for (int i = 0; i < steps.size(); i++) {
+          checkExpressions(i, steps.get(i));
+        }
+        Expressions.forEach(spec.output(), "/output", (e, at) -> checkExpression(e, at, null));
+      }
+      checkActions();
+    }
+
+    private void checkPipeline() {
+      boolean pipeline = spec.coordination() == Coordination.PIPELINE;
+      if (pipeline && spec.pipeline() == null) {
+        violation(
+            "/pipeline", "a PIPELINE needs pipeline.items: the list to stream through the steps");
+      }
+      if (!pipeline && spec.pipeline() != null) {
+        violation(
+            "/pipeline",
+            "pipeline is only read by coordination PIPELINE, not " + spec.coordination());
+      }
+      if (pipeline && spec.pipeline() != null) {
+        List<String> head = headOrNull(spec.pipeline().items(), "/pipeline/items");
+        if (head != null && !"input".equals(head.get(0))) {
+          violation(
+              "/pipeline/items", "the pipeline's list must come from the start input (/input/...)");
+        }
+      }
+    }
+
+    private void checkKind(int i, StepSpec step) {
+      int kinds =
+          (step.handler() != null ? 1 : 0)
+              + (step.workflow() != null ? 1 : 0)
+              + (step.timer() != null ? 1 : 0)
+              + (step.waitFor() != null ? 1 : 0);
+      if (kinds != 1) {
+        violation(
+            at(i, ""),
+            "a step must name exactly one of handler, workflow, timer and wait, but names "
+                + kinds);
+        return;
+      }
+      if (step.handler() != null) {
+        if (handlers != null && !handlers.contains(step.handler())) {
+          violation(
+              at(i, "handler"),
+              "handler '"
+                  + step.handler()
+                  + "' is not registered on this node; registered: "
+                  + sorted(handlers));
+        }
+        if (step.target() == null) {
+          violation(at(i, "target"), "an intent step needs the handler's target");
+        }
+      } else if (step.target() != null) {
+        violation(at(i, "target"), "target is only read by intent steps (with handler)");
+      }
+      if (step.compensation() != null
+          && handlers != null
+          && !handlers.contains(step.compensation().handler())) {
+        violation(
+            at(i, "compensation/handler"),
+            "handler '"
+                + step.compensation().handler()
+                + "' is not registered on this node; registered: "
+                + sorted(handlers));
+      }
+      if (step.onFailure() == FailurePolicy.COMPENSATE
+          && spec.coordination() == Coordination.PIPELINE) {
+        violation(at(i, "onFailure"), "a PIPELINE step can abort or skip, not compensate");
+      }
+      if (spec.coordination() == Coordination.PIPELINE && step.kind() != StepSpec.Kind.INTENT) {
+        violation(at(i, ""), "every step of a PIPELINE is an intent (handler and target)");
+      }
+      if (step.on() != null && spec.coordination() != Coordination.EVENT_DRIVEN) {
+        violation(
+            at(i, "on"),
+            "on is only read by coordination EVENT_DRIVEN, not " + spec.coordination());
+      }
+    }
+
+    private void checkDependencies(int i, StepSpec step) {
+      boolean graph =
+          spec.coordination() == Coordination.PARALLEL
+              || spec.coordination() == Coordination.EVENT_DRIVEN;
+      if (!graph && !step.dependsOn().isEmpty()) {
+        violation(
+            at(i, "dependsOn"),
+            spec.coordination()
+                + " runs the steps in the order written; dependsOn needs PARALLEL or EVENT_DRIVEN");
+        return;
+      }
+      for (int d = 0; d < step.dependsOn().size(); d++) {
+        String dependency = step.dependsOn().get(d);
+        if (!index.containsKey(dependency)) {
+          violation(at(i, "dependsOn/" + d), "step '" + dependency + "' does not exist");
+        } else if (dependency.equals(step.name())) {
+          violation(at(i, "dependsOn/" + d), "step '" + step.name() + "' depends on itself");
+        }
+      }
+    }
+
+    /** Whether the dependencies form a cycle, reporting each; fills {@link #ancestors} if not. */
+    private boolean cyclic() {
+      Map<String, Integer> marks = new HashMap<>();
+      boolean cycle = false;
+      for (StepSpec step : spec.steps()) {
+        cycle |= visit(step.name(), marks, new ArrayList<>());
+      }
+      return cycle;
+    }
+
+    private boolean visit(String name, Map<String, Integer> marks, List<String> path) {
+      Integer mark = marks.get(name);
+      if (mark != null && mark == 2) {
+        return false;
+      }
+      if (mark != null && mark == 1) {
+        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+        cycle.add(name);
+        int at = index.get(cycle.get(0));
+        violation(
+            at(at, "dependsOn"), "the dependencies form a cycle: " + String.join(" -> ", cycle));
+        return true;
+      }
+      marks.put(name, 1);
+      path.add(name);
+      Set<String> mine = new LinkedHashSet<>();
+      boolean cycle = false;
+      for (String dependency : dependenciesOf(name)) {
+        if (!index.containsKey(dependency) || dependency.equals(name)) {
+          continue;
+        }
+        cycle |= visit(dependency, marks, path);
+        mine.add(dependency);
+        mine.addAll(ancestors.getOrDefault(dependency, Set.of()));
+      }
+      path.remove(path.size() - 1);
+      marks.put(name, 2);
+      ancestors.put(name, mine);
+      return cycle;
+    }
+
+    private List<String> dependenciesOf(String name) {
+      int i = index.get(name);
+      boolean ordered =
+          spec.coordination() == Coordination.SEQUENTIAL
+              || spec.coordination() == Coordination.PIPELINE;
+      if (ordered) {
+        return i == 0 ? List.of() : List.of(spec.steps().get(i - 1).name());
+      }
+      return spec.steps().get(i).dependsOn();
+    }
+
+    private void checkExpressions(int i, StepSpec step) {
+      if (step.when() != null) {
+        try {
+          JexlScript script = Conditions.compile(step.when());
+          for (List<String> variable : Conditions.variables(script)) {
+            checkRead(variable, at(i, "when"), step, "condition", false);
+          }
+        } catch (IllegalArgumentException e) {
+          violation(at(i, "when"), e.getMessage());
+        }
+      }
+      Expressions.forEach(step.input(), at(i, "input"), (e, at) -> checkExpression(e, at, step));
+      if (step.compensation() != null) {
+        Expressions.forEach(
+            step.compensation().input(),
+            at(i, "compensation/input"),
+            (e, at) -> checkExpression(e, at, step, true));
+      }
+    }
+
+    private void checkExpression(String expression, String at, StepSpec step) {
+      checkExpression(expression, at, step, false);
+    }
+
+    /** {@code ownResult}: a compensation may read the result of the step it undoes. */
+    private void checkExpression(String expression, String at, StepSpec step, boolean ownResult) {
+      List<String> head = headOrNull(expression, at);
+      if (head != null) {
+        checkRead(head, at, step, "expression '" + expression + "'", ownResult);
+      }
+    }
+
+    private List<String> headOrNull(String expression, String at) {
+      if (expression == null) {
+        violation(at, "the value of a key ending in '.$' must be an expression string");
+        return null;
+      }
+      try {
+        return Expressions.head(expression);
+      } catch (IllegalArgumentException e) {
+        violation(at, e.getMessage());
+        return null;
+      }
+    }
+
+    /** Checks that {@code head} names something there when {@code step} runs. */
+    private void checkRead(
+        List<String> head, String at, StepSpec step, String what, boolean ownResult) {
+      if (!checkRoot(head, at, step, what) || !"steps".equals(head.get(0)) || head.size() < 2) {
+        return;
+      }
+      String name = head.get(1);
+      if (!index.containsKey(name)) {
+        violation(at, what + " reads step '" + name + "', which does not exist");
+      } else if (step != null
+          && !(ownResult && name.equals(step.name()))
+          && !ancestors.getOrDefault(step.name(), Set.of()).contains(name)) {
+        violation(
+            at,
+            what
+                + " reads step '"
+                + name
+                + "', which step '"
+                + step.name()
+                + "' does not depend on, so its result is not there when it runs");
+      }
+    }
+
+    private boolean checkRoot(List<String> head, String at, StepSpec step, String what) {
+      String root = head.get(0);
+      boolean known =
+          ROOTS.contains(root)
+              || (spec.coordination() == Coordination.PIPELINE && PIPELINE_ROOTS.contains(root))
+              || ("results".equals(root)
+                  && step == null
+                  && spec.coordination() == Coordination.PIPELINE)
+              || ("event".equals(root) && step != null && step.on() != null);
+      if (!known) {
+        violation(
+            at,
+            what
+                + " reads '"
+                + root
+                + "', which is not in the step context; expected one of "
+                + sorted(readableRoots(step)));
+      }
+      return known;
+    }
+
+    private Set<String> readableRoots(StepSpec step) {
+      Set<String> roots = new HashSet<>(ROOTS);
+      if (spec.coordination() == Coordination.PIPELINE) {
+        roots.addAll(PIPELINE_ROOTS);
+        if (step == null) {
+          roots.add("results");
+        }
+      }
+      if (step != null && step.on() != null) {
+        roots.add("event");
+      }
+      return roots;
+    }
+
+    private void checkActions() {
+      Map<String, String> seen = new HashMap<>();
+      for (int i = 0; i < spec.steps().size(); i++) {
+        StepSpec step = spec.steps().get(i);
+        if (step.waitFor() != null) {
+          checkAction(step.waitFor().action(), step.waitFor().schema(), at(i, "wait/action"), seen);
+        }
+        if (step.on() != null) {
+          checkAction(step.on().action(), step.on().schema(), at(i, "on/action"), seen);
+        }
+      }
+    }
+
+    private void checkAction(String action, JsonNode schema, String at, Map<String, String> seen) {
+      if (RESERVED_ACTIONS.contains(action) || OperatorActions.isOperator(action)) {
+        violation(at, "action name '" + action + "' is reserved by the engine");
+      } else if (seen.putIfAbsent(action, at) != null) {
+        violation(at, "action '" + action + "' is already awaited at " + seen.get(action));
+      }
+      if (schema != null) {
+        try {
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
+        } catch (RuntimeException e) {
+          violation(at.replace("/action", "/schema"), "invalid JSON Schema: " + e.getMessage());
+        }
+      }
+    }
+
+    private void violation(String pointer, String message) {
+      out.add(new FieldViolation(pointer, message));
+    }
+
+    private static String at(int i, String field) {
+      return "/steps/" + i + (field.isEmpty() ? "" : "/" + field);
+    }
+
+    private static List<String> sorted(Set<String> names) {
+      return names.stream().sorted().toList();
+    }
+  }
+}

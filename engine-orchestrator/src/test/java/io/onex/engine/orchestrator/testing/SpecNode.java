@@ -1,0 +1,50 @@
+package io.onex.engine.orchestrator.testing;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.cluster.WorkflowEngineBuilder;
+import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.orchestrator.Orchestrator;
+import io.onex.engine.orchestrator.SpecCatalog;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** An engine node with the orchestrator, on an H2 journal in a test's directory. */
+public record SpecNode(WorkflowEngine engine, SpecCatalog specs) implements AutoCloseable {
+
+  /** The configuration of a node in {@code dataDir} whose http targets are {@code services}. */
+  public static Config config(Path dataDir, TestServices services, Map<String, Object> extra) {
+    Map<String, Object> settings = new HashMap<>(extra);
+    settings.put("onex.data-dir", dataDir.toString());
+    settings.putIfAbsent("onex.cluster.port", 0);
+    settings.put("onex.orchestrator.refresh-interval", "1s");
+    for (String target : new String[] {"inventory", "payment", "shipping", "work"}) {
+      settings.put("onex.handlers.http.targets." + target, services.url() + "/" + target);
+    }
+    return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load()).resolve();
+  }
+
+  /** Starts a node with {@code config}, hosting the Java {@code definitions} too. */
+  public static SpecNode start(Config config, WorkflowDefinition<?, ?>... definitions) {
+    Orchestrator orchestrator = Orchestrator.create();
+    WorkflowEngineBuilder builder =
+        WorkflowEngine.builder(config).handler(orchestrator.workflowHandler());
+    for (WorkflowDefinition<?, ?> definition : definitions) {
+      builder.workflow(definition);
+    }
+    WorkflowEngine engine = builder.start();
+    try {
+      return new SpecNode(engine, orchestrator.start(engine));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
