@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The workflow definitions a node knows, by type and version. New instances start on a type's
@@ -22,6 +24,7 @@ public final class WorkflowRegistry {
   private final ConcurrentMap<String, NavigableMap<Integer, WorkflowDefinition<?, ?>>> byType =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Rollout> rollouts = new ConcurrentHashMap<>();
+  private final List<Consumer<WorkflowDefinition<?, ?>>> listeners = new CopyOnWriteArrayList<>();
 
   /** Registers {@code definition}; throws if its type and version are already registered. */
   public WorkflowRegistry register(WorkflowDefinition<?, ?> definition) {
@@ -35,7 +38,16 @@ public final class WorkflowRegistry {
               + definition.version()
               + " is already registered");
     }
+    listeners.forEach(listener -> listener.accept(definition));
     return this;
+  }
+
+  /**
+   * Calls {@code listener} with every definition registered from now on, after it is registered
+   * (how a node starts hosting a type registered while it runs).
+   */
+  public void onRegistered(Consumer<WorkflowDefinition<?, ?>> listener) {
+    listeners.add(listener);
   }
 
   /** The newest version of {@code type}, if the type is known. */

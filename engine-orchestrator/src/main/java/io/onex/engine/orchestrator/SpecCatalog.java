@@ -23,9 +23,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.Cluster;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.pattern.Patterns;
 
 /**
  * The cluster's workflow specs, as one node sees them: registering a spec version (durably, in the
@@ -151,12 +155,7 @@ public final class SpecCatalog {
    */
   private CompletionStage<Void> installEverywhere(List<CatalogProtocol.Event> events) {
     events.forEach(installs::install);
-    return Stages.direct(
-            AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
-                engine.system().receptionist(),
-                replyTo -> Receptionist.find(SpecInstaller.KEY, replyTo),
-                askTimeout,
-                engine.system().scheduler()))
+    return installers()
         .thenCompose(
             listing -> {
               List<CompletableFuture<SpecInstaller.Installed>> acks = new ArrayList<>();
@@ -173,6 +172,36 @@ public final class SpecCatalog {
               }
               return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
             });
+  }
+
+  /**
+   * The installers the receptionist knows, once it knows one for every Up member (it learns of a
+   * newly joined node's installer by gossip) or after a few tries.
+   */
+  private CompletionStage<Receptionist.Listing> installers() {
+    Cluster cluster = Cluster.get(engine.system());
+    return Stages.direct(
+        Patterns.retry(
+            () ->
+                AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+                    engine.system().receptionist(),
+                    replyTo -> Receptionist.find(SpecInstaller.KEY, replyTo),
+                    askTimeout,
+                    engine.system().scheduler()),
+            (listing, error) ->
+                error != null
+                    || listing.getServiceInstances(SpecInstaller.KEY).size() < upMembers(cluster),
+            20,
+            Duration.ofMillis(50),
+            Duration.ofMillis(250),
+            0.2,
+            engine.system()));
+  }
+
+  private static long upMembers(Cluster cluster) {
+    return StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
+        .filter(member -> member.status() == MemberStatus.up())
+        .count();
   }
 
   private <R> CompletionStage<R> ask(

@@ -242,4 +242,315 @@ class OrchestrationTest {
     assertThat(big.state().at("/steps/big/status").asText()).isEqualTo("COMPLETED");
     assertThat(services.calls("work/big")).hasSize(1);
   }
+
+  static InstanceView view(String type, String id) {
+    return node.engine().client().get(type, id).toCompletableFuture().join();
+  }
+
+  static InstanceView started(String type, String id, String input) {
+    return node.engine()
+        .client()
+        .start(type, StartRequest.of(id, json(input)))
+        .toCompletableFuture()
+        .join();
+  }
+
+  static InstanceView awaitEnd(String type, String id) {
+    return node.engine()
+        .client()
+        .instance(type, id)
+        .awaitEnd(Duration.ofSeconds(30))
+        .toCompletableFuture()
+        .join();
+  }
+
+  static void send(String type, String id, String action, String payload) {
+    node.engine()
+        .client()
+        .instance(type, id)
+        .send(io.onex.engine.core.client.ActionRequest.of(action, json(payload)))
+        .toCompletableFuture()
+        .join();
+  }
+
+  /** The most calls among {@code calls} that overlapped in time. */
+  static int mostOverlapping(List<Call> calls) {
+    int most = 0;
+    for (Call call : calls) {
+      long at = call.startedNanos();
+      int overlapping =
+          (int) calls.stream().filter(c -> c.startedNanos() <= at && c.endedNanos() > at).count();
+      most = Math.max(most, overlapping);
+    }
+    return most;
+  }
+
+  @Test
+  void aPipelineStreamsTenThousandItemsInChunksWithBoundedParallelism() {
+    StringBuilder items = new StringBuilder("{\"items\": [");
+    for (int i = 0; i < 10_000; i++) {
+      items.append(i == 0 ? "" : ",").append(i);
+    }
+    items.append("]}");
+    register(
+        """
+        {"type": "batch", "version": 1, "coordination": "PIPELINE",
+         "pipeline": {"items": "/input/items", "chunkSize": 500, "parallelism": 3},
+         "steps": [
+           {"name": "enrich", "handler": "http", "target": "work", "metadata": {"path": "/enrich"},
+            "input": {"index.$": "/chunkIndex", "items.$": "/chunk"}},
+           {"name": "store", "handler": "http", "target": "work", "metadata": {"path": "/store"},
+            "input": {"index.$": "/chunkIndex", "first.$": "/previous/body/items/0"}}
+         ],
+         "output": {"stored.$": "$.results[*].body.index"}}
+        """);
+
+    InstanceView done = run("batch", "batch-1", items.toString());
+
+    assertThat(done.status()).isEqualTo(InstanceStatus.COMPLETED);
+    List<Call> enriched = services.calls("work/enrich");
+    assertThat(enriched).hasSize(20);
+    List<Integer> seen = new java.util.ArrayList<>();
+    enriched.forEach(c -> c.body().path("items").forEach(n -> seen.add(n.asInt())));
+    assertThat(seen).hasSize(10_000).doesNotHaveDuplicates();
+    List<Call> stored = services.calls("work/store");
+    assertThat(stored).hasSize(20);
+    assertThat(stored)
+        .allSatisfy(
+            c ->
+                assertThat(c.body().path("first").asInt())
+                    .isEqualTo(c.body().path("index").asInt() * 500));
+    List<Call> all = new java.util.ArrayList<>(enriched);
+    all.addAll(stored);
+    assertThat(mostOverlapping(all)).isBetween(2, 3);
+    assertThat(done.state().at("/output/stored")).hasSize(20);
+    assertThat(done.state().at("/pipeline/chunksDone").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void anEventDrivenStepWaitsForItsActionAndAWaitTakesTheSignalsPayload() {
+    register(
+        """
+        {"type": "events", "version": 1, "coordination": "EVENT_DRIVEN",
+         "steps": [
+           {"name": "prepare", "handler": "http", "target": "work", "metadata": {"path": "/prepare"}},
+           {"name": "ship", "handler": "http", "target": "work", "metadata": {"path": "/ship-on-event"},
+            "dependsOn": ["prepare"],
+            "on": {"action": "PaymentReceived", "schema": {"type": "object", "required": ["amount"]}},
+            "input": {"amount.$": "/event/amount"}},
+           {"name": "approve",
+            "wait": {"action": "Approve", "schema": {"type": "object", "required": ["by"]}}}
+         ]}
+        """);
+    started("events", "ev-1", "{}");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                view("events", "ev-1").state().at("/steps/ship/status").asText().equals("WAITING"));
+    assertThat(services.calls("work/ship-on-event")).isEmpty();
+
+    send("events", "ev-1", "PaymentReceived", "{\"amount\": 12}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> send("events", "ev-1", "Approve", "{}"))
+        .hasRootCauseInstanceOf(io.onex.engine.core.error.InvalidPayloadException.class);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                view("events", "ev-1")
+                    .state()
+                    .at("/steps/ship/status")
+                    .asText()
+                    .equals("COMPLETED"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> send("events", "ev-1", "PaymentReceived", "{\"amount\": 13}"))
+        .hasRootCauseInstanceOf(io.onex.engine.core.error.TransitionRejectedException.class);
+    send("events", "ev-1", "Approve", "{\"by\": \"ann\"}");
+
+    InstanceView done = awaitEnd("events", "ev-1");
+    assertThat(done.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(services.calls("work/ship-on-event"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.body().path("amount").asInt()).isEqualTo(12));
+    assertThat(done.state().at("/steps/approve/result/by").asText()).isEqualTo("ann");
+  }
+
+  @Test
+  void aTimerStepWaitsAndAMissedDeadlineFailsItsStep() {
+    register(
+        """
+        {"type": "timed", "version": 1,
+         "steps": [
+           {"name": "pause", "timer": "300ms"},
+           {"name": "answer", "wait": {"action": "Answer", "deadline": "300ms"}}
+         ]}
+        """);
+    long before = System.nanoTime();
+
+    InstanceView done = run("timed", "t-1", "{}");
+
+    assertThat(System.nanoTime() - before).isGreaterThan(Duration.ofMillis(600).toNanos());
+    assertThat(done.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(done.state().at("/steps/pause/status").asText()).isEqualTo("COMPLETED");
+    assertThat(done.statusReason()).isEqualTo("step 'answer' failed: deadline of 300ms passed");
+  }
+
+  static void registerChildren() {
+    register(
+        """
+        {"type": "child-ok", "version": 1,
+         "steps": [{"name": "work", "handler": "http", "target": "work", "metadata": {"path": "/child-work"},
+                    "input": {"x.$": "/input/x"}}],
+         "output": {"done": true, "x.$": "/input/x"}}
+        """);
+    register(
+        """
+        {"type": "child-bad", "version": 1,
+         "steps": [{"name": "work", "handler": "http", "target": "work", "metadata": {"path": "/child-refused"}}]}
+        """);
+    register(
+        """
+        {"type": "child-waits", "version": 1,
+         "steps": [{"name": "approve", "wait": {"action": "Approve"}}]}
+        """);
+    services.refuse("work/child-refused");
+  }
+
+  @Test
+  void aParentSeesItsChildCompleteAndFail() {
+    registerChildren();
+    register(
+        """
+        {"type": "parent", "version": 1,
+         "steps": [
+           {"name": "kid", "workflow": "child-ok", "input": {"x.$": "/input/x"}},
+           {"name": "after", "handler": "http", "target": "work", "metadata": {"path": "/after-kid"},
+            "input": {"kid.$": "/steps/kid/result/state/output"}}
+         ]}
+        """);
+    register(
+        """
+        {"type": "parent-of-bad", "version": 1,
+         "steps": [{"name": "kid", "workflow": "child-bad"}]}
+        """);
+
+    InstanceView done = run("parent", "p-1", "{\"x\": 42}");
+    InstanceView failed = run("parent-of-bad", "p-2", "{}");
+
+    assertThat(done.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(services.calls("work/after-kid"))
+        .singleElement()
+        .satisfies(
+            c -> assertThat(c.body().path("kid").toString()).isEqualTo("{\"done\":true,\"x\":42}"));
+    assertThat(view("child-ok", "p-1:kid").status()).isEqualTo(InstanceStatus.COMPLETED);
+    WorkflowEvent parentStart = history("parent", "p-1").get(0);
+    WorkflowEvent childStart = history("child-ok", "p-1:kid").get(0);
+    assertThat(childStart.causationId()).isEqualTo(parentStart.intents().get(0).intentId());
+    assertThat(childStart.action().parentActionId()).isEqualTo(parentStart.action().actionId());
+    assertThat(childStart.correlationId()).isEqualTo(parentStart.correlationId());
+
+    assertThat(failed.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(failed.statusReason()).contains("child child-bad p-2:kid ended FAILED");
+  }
+
+  @Test
+  void cancellingAParentTerminatesItsChildAndASignalReachesAnotherInstance() {
+    registerChildren();
+    register(
+        """
+        {"type": "parent-of-waiting", "version": 1,
+         "steps": [{"name": "kid", "workflow": "child-waits"}]}
+        """);
+    register(
+        """
+        {"type": "signaller", "version": 1,
+         "steps": [{"name": "nudge", "handler": "workflow", "target": "child-waits",
+                    "input": {"operation": "signal", "instanceId.$": "/input/target",
+                              "action": "Approve", "payload": {"by": "robot"}}}]}
+        """);
+    started("parent-of-waiting", "pw-1", "{}");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                view("child-waits", "pw-1:kid")
+                    .state()
+                    .at("/steps/approve/status")
+                    .asText()
+                    .equals("WAITING"));
+
+    send("parent-of-waiting", "pw-1", "Cancel", "{\"reason\": \"customer changed their mind\"}");
+
+    assertThat(view("parent-of-waiting", "pw-1").status()).isEqualTo(InstanceStatus.CANCELLED);
+    InstanceView child = awaitEnd("child-waits", "pw-1:kid");
+    assertThat(child.status()).isEqualTo(InstanceStatus.CANCELLED);
+    assertThat(child.statusReason()).contains("customer changed their mind");
+
+    started("child-waits", "lonely", "{}");
+    run("signaller", "sig-1", "{\"target\": \"lonely\"}");
+    InstanceView signalled = awaitEnd("child-waits", "lonely");
+    assertThat(signalled.status()).isEqualTo(InstanceStatus.COMPLETED);
+    assertThat(signalled.state().at("/steps/approve/result/by").asText()).isEqualTo("robot");
+  }
+
+  @Test
+  void aStartWhoseDependencyIsMissingIsRefusedNamingIt() {
+    register(
+        """
+        {"type": "orphan", "version": 1,
+         "steps": [{"name": "kid", "workflow": "ghost"}]}
+        """);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> started("orphan", "o-1", "{}"))
+        .hasRootCauseInstanceOf(io.onex.engine.core.error.DependencyUnavailableException.class)
+        .rootCause()
+        .hasMessageContaining("workflow:ghost");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> view("orphan", "o-1"))
+        .hasRootCauseInstanceOf(io.onex.engine.core.error.InstanceNotFoundException.class);
+  }
+
+  @Test
+  void replayAgainstAChangedVersionNamesTheFirstDivergingStep() {
+    String v1 =
+        """
+        {"type": "replayed", "version": %d,
+         "steps": [
+           {"name": "one", "handler": "http", "target": "work", "metadata": {"path": "/one"}},
+           {"name": "two", "handler": "http", "target": "work", "metadata": {"path": "%s"}}
+         ]}
+        """;
+    register(v1.formatted(1, "/two"));
+    run("replayed", "rp-1", "{}");
+    register(v1.formatted(2, "/two-changed"));
+
+    io.onex.engine.core.replay.ReplayReport same =
+        node.engine().client().history().replay("replayed", "rp-1", 1).toCompletableFuture().join();
+    io.onex.engine.core.replay.ReplayReport changed =
+        node.engine().client().history().replay("replayed", "rp-1", 2).toCompletableFuture().join();
+
+    assertThat(same.agrees()).isTrue();
+    assertThat(changed.agrees()).isFalse();
+    assertThat(changed.firstDivergence().sequence()).isEqualTo(2);
+    assertThat(changed.firstDivergence().reason()).isEqualTo("intents");
+    assertThat(changed.firstDivergence().actualIntents())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.metadata())
+                  .containsEntry("onex.step", "two")
+                  .containsEntry("path", "/two-changed");
+            });
+    assertThat(
+            node.engine()
+                .client()
+                .history()
+                .stateAt("replayed", "rp-1", 2)
+                .toCompletableFuture()
+                .join()
+                .state()
+                .at("/steps/one/status")
+                .asText())
+        .isEqualTo("COMPLETED");
+  }
 }

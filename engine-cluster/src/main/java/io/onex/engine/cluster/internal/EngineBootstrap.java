@@ -131,6 +131,7 @@ public final class EngineBootstrap {
               registry, effective, clock, intents::execute, diverged, awaiting);
       shards.hostWith(instances);
       registry.types().forEach(shards::host);
+      registry.onRegistered(definition -> shards.host(definition.type()));
       startWaking(system, awaiting, shards, effective.getInt("onex.engine.wake-rate"));
 
       Duration startTimeout = effective.getDuration("onex.engine.start-timeout");
