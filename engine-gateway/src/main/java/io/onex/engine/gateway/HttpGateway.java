@@ -7,7 +7,9 @@ import io.onex.engine.gateway.internal.GatewayRoutes;
 import io.onex.engine.gateway.internal.ProblemParsingErrorHandler;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.kafka.KafkaEventBus;
+import io.onex.engine.orchestrator.SpecCatalog;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.http.javadsl.Http;
@@ -49,6 +51,25 @@ public final class HttpGateway {
    */
   public static HttpGateway bind(
       WorkflowEngine engine, EventBus bus, Config config, Authenticator auth) {
+    return bind(engine, bus, Optional.empty(), config, auth);
+  }
+
+  /**
+   * Binds the gateway of {@code engine}, its event bus {@code bus} and its orchestrator's {@code
+   * specs} (registered at {@code /v1/workflows/{type}/versions/{v}}), authenticating {@code /v1}
+   * requests with {@code auth}.
+   */
+  public static HttpGateway bind(
+      WorkflowEngine engine, EventBus bus, SpecCatalog specs, Config config, Authenticator auth) {
+    return bind(engine, bus, Optional.of(specs), config, auth);
+  }
+
+  private static HttpGateway bind(
+      WorkflowEngine engine,
+      EventBus bus,
+      Optional<SpecCatalog> specs,
+      Config config,
+      Authenticator auth) {
     Config http = config.getConfig("onex.http");
     ServerSettings settings =
         ServerSettings.create(engine.system().classicSystem())
@@ -57,7 +78,7 @@ public final class HttpGateway {
         Http.get(engine.system())
             .newServerAt(http.getString("host"), http.getInt("port"))
             .withSettings(settings)
-            .bind(new GatewayRoutes(engine, bus, config, auth).routes())
+            .bind(new GatewayRoutes(engine, bus, specs, config, auth).routes())
             .toCompletableFuture()
             .join();
     binding.addToCoordinatedShutdown(http.getDuration("shutdown-deadline"), engine.system());

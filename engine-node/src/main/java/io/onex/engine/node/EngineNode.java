@@ -8,6 +8,8 @@ import io.onex.engine.gateway.Authenticator;
 import io.onex.engine.gateway.HttpGateway;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.kafka.KafkaEventBus;
+import io.onex.engine.orchestrator.Orchestrator;
+import io.onex.engine.orchestrator.SpecCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +31,19 @@ public final class EngineNode implements AutoCloseable {
 
   private final WorkflowEngine engine;
   private final EventBus bus;
+  private final SpecCatalog specs;
   private final HttpGateway gateway;
   private final List<WorkflowProvider.Companion> companions;
 
   private EngineNode(
       WorkflowEngine engine,
       EventBus bus,
+      SpecCatalog specs,
       HttpGateway gateway,
       List<WorkflowProvider.Companion> companions) {
     this.engine = engine;
     this.bus = bus;
+    this.specs = specs;
     this.gateway = gateway;
     this.companions = companions;
   }
@@ -91,13 +96,17 @@ public final class EngineNode implements AutoCloseable {
       WorkflowEngineBuilder engineBuilder,
       List<WorkflowProvider.Companion> companions) {
     KafkaEventBus.handler(config).ifPresent(engineBuilder::handler);
+    Orchestrator orchestrator = Orchestrator.create();
+    engineBuilder.handler(orchestrator.workflowHandler());
     WorkflowEngine engine = engineBuilder.start();
     try {
+      SpecCatalog specs = orchestrator.start(engine);
       EventBus bus = KafkaEventBus.start(engine);
       return new EngineNode(
           engine,
           bus,
-          HttpGateway.bind(engine, bus, config, Authenticator.ALLOW_ALL),
+          specs,
+          HttpGateway.bind(engine, bus, specs, config, Authenticator.ALLOW_ALL),
           List.copyOf(companions));
     } catch (RuntimeException e) {
       engine.close();
@@ -112,6 +121,11 @@ public final class EngineNode implements AutoCloseable {
   /** The node's event bus on Kafka (off unless {@code onex.kafka.bootstrap-servers} is set). */
   public EventBus bus() {
     return bus;
+  }
+
+  /** The node's workflow specs: the declarative orchestrator's catalog. */
+  public SpecCatalog specs() {
+    return specs;
   }
 
   /** The node's HTTP gateway. */

@@ -1,5 +1,6 @@
 package io.onex.engine.node;
 
+import com.typesafe.config.Config;
 import io.onex.engine.node.cli.EventsCommand;
 import io.onex.engine.node.cli.HistoryCommand;
 import io.onex.engine.node.cli.JournalServerCommand;
@@ -44,6 +45,15 @@ public final class NodeMain {
       System.exit(
           HistoryCommand.run(WorkflowProviders.registry(WorkflowProviders.load()), out, err, rest));
     }
-    EngineNode.start(NodeConfig.load()).awaitTermination();
+    Config config;
+    try {
+      config = NodeOptions.parse(args).applyTo(NodeConfig.load());
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(NodeOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    EngineNode.start(config).awaitTermination();
   }
 }

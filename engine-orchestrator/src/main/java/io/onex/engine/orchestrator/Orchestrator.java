@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.core.error.EngineUnavailableException;
 import io.onex.engine.orchestrator.internal.CatalogProtocol;
 import io.onex.engine.orchestrator.internal.DependencyCheck;
 import io.onex.engine.orchestrator.internal.SpecCatalogBehavior;
 import io.onex.engine.orchestrator.internal.SpecInstaller;
 import io.onex.engine.orchestrator.internal.SpecInstalls;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +94,11 @@ public final class Orchestrator {
         .addStartCheck(new DependencyCheck(installs, engine.operations(), engine.registry()));
     handler.bind(engine.client());
     SpecCatalog specs = new SpecCatalog(engine, catalog, installs, askTimeout);
+    List<String> resources =
+        settings.hasPath("spec-resources") ? settings.getStringList("spec-resources") : List.of();
+    for (String resource : resources) {
+      loadResource(specs, resource, settings.getDuration("load-timeout"));
+    }
     String dir = settings.getString("specs-dir");
     if (!dir.isBlank()) {
       loadDirectory(specs, Path.of(dir), settings.getDuration("load-timeout"));
@@ -118,6 +126,21 @@ public final class Orchestrator {
     }
   }
 
+  /** Registers the spec at class path resource {@code resource}. */
+  private static void loadResource(SpecCatalog specs, String resource, Duration timeout) {
+    String text;
+    try (InputStream in = Orchestrator.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "Expected workflow spec resource '" + resource + "' on the class path, but it is not");
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read workflow spec resource " + resource, e);
+    }
+    registerOrExplain(specs, text, timeout, resource);
+  }
+
   /**
    * Registers every {@code .json}, {@code .yaml} and {@code .yml} file of {@code dir}, in name
    * order; one already registered with the same body is left as it is.
@@ -138,18 +161,26 @@ public final class Orchestrator {
           e);
     }
     for (Path file : files) {
+      String text;
       try {
-        JsonNode document = WorkflowSpecs.read(Files.readString(file));
-        register(specs, document, timeout);
-        log.info("Registered workflow spec {}", file);
+        text = Files.readString(file);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read workflow spec " + file, e);
-      } catch (RuntimeException e) {
-        Throwable cause =
-            e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        throw new IllegalStateException(
-            "Workflow spec " + file + " was refused: " + cause.getMessage(), cause);
       }
+      registerOrExplain(specs, text, timeout, file.toString());
+    }
+  }
+
+  /** Registers the spec in {@code text}; a refusal stops the start, naming {@code source}. */
+  private static void registerOrExplain(
+      SpecCatalog specs, String text, Duration timeout, String source) {
+    try {
+      register(specs, WorkflowSpecs.read(text), timeout);
+      log.info("Registered workflow spec {}", source);
+    } catch (RuntimeException e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException(
+          "Workflow spec " + source + " was refused: " + cause.getMessage(), cause);
     }
   }
 
@@ -163,8 +194,7 @@ public final class Orchestrator {
         specs.register(type, version, document).toCompletableFuture().join();
         return;
       } catch (CompletionException e) {
-        boolean unavailable =
-            e.getCause() instanceof io.onex.engine.core.error.EngineUnavailableException;
+        boolean unavailable = e.getCause() instanceof EngineUnavailableException;
         if (!unavailable || System.nanoTime() > deadline) {
           throw e;
         }

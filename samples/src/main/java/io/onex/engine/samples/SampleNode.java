@@ -1,6 +1,8 @@
 package io.onex.engine.samples;
 
 import com.typesafe.config.Config;
+import io.onex.engine.cluster.WorkflowEngine;
+import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.node.EngineNode;
 import io.onex.engine.samples.services.SampleServices;
 
@@ -23,8 +25,11 @@ public final class SampleNode implements AutoCloseable {
   public static SampleNode start(Config config) {
     SampleServices services = SampleServices.start(config);
     try {
-      return new SampleNode(
-          services, EngineNode.start(services.targets().withFallback(config), Samples.registry()));
+      Config withServices = services.targets().withFallback(config);
+      WorkflowEngineBuilder builder =
+          WorkflowEngine.builder(withServices).workflows(Samples.registry());
+      new SamplesProvider().configure(builder);
+      return new SampleNode(services, EngineNode.start(withServices, builder));
     } catch (RuntimeException e) {
       services.close();
       throw e;

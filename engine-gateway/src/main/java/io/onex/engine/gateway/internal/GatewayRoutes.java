@@ -6,6 +6,8 @@ import io.onex.engine.core.InternalApi;
 import io.onex.engine.gateway.Authenticator;
 import io.onex.engine.gateway.internal.ProblemCatalog.RequestProblem;
 import io.onex.engine.kafka.EventBus;
+import io.onex.engine.orchestrator.SpecCatalog;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
@@ -28,9 +30,14 @@ public final class GatewayRoutes extends RouteSupport {
   private final LeaseRoutes leases;
   private final NodeRoutes nodes;
   private final SubscriptionRoutes subscriptions;
+  private final SpecRoutes specs;
 
   public GatewayRoutes(
-      WorkflowEngine engine, EventBus bus, Config config, Authenticator authenticator) {
+      WorkflowEngine engine,
+      EventBus bus,
+      Optional<SpecCatalog> specCatalog,
+      Config config,
+      Authenticator authenticator) {
     super(engine.system().executionContext(), config.getConfig("onex.http"));
     Config http = config.getConfig("onex.http");
     Executor executor = engine.system().executionContext();
@@ -38,6 +45,7 @@ public final class GatewayRoutes extends RouteSupport {
     this.errors = new ErrorMapping(problemTypeBase, maxBodyBytes);
     this.operations = new OperationsRoutes(engine.operations(), executor, http);
     this.lists = new InstanceListRoutes(engine.client(), executor, http);
+    this.specs = new SpecRoutes(specCatalog, executor, http);
     this.workflows =
         new WorkflowRoutes(
             engine.registry(),
@@ -47,6 +55,7 @@ public final class GatewayRoutes extends RouteSupport {
             new HistoryRoutes(engine.client().history(), executor, http),
             new EventStreamRoutes(engine.registry(), engine.events(), executor, http),
             new ControlRoutes(engine.client().controls(), executor, http),
+            specs,
             executor,
             http);
     this.cluster = new ClusterRoutes(engine.operations(), executor, http);
@@ -71,6 +80,7 @@ public final class GatewayRoutes extends RouteSupport {
   private Route v1Routes() {
     return concat(
         operations.v1Routes(),
+        specs.schemaRoutes(),
         workflows.routes(),
         pathPrefix(
             "instances",

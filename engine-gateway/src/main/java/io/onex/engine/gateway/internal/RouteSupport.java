@@ -41,15 +41,18 @@ abstract class RouteSupport extends AllDirectives {
   }
 
   protected Route jsonBody(Function<ObjectNode, Route> inner) {
+    return textBody(text -> inner.apply(parseObject(text)));
+  }
+
+  /** The body as text, refused as too large past {@code onex.http.max-body-size}. */
+  protected Route textBody(Function<String, Route> inner) {
     return extractRequestEntity(
         entity -> {
           OptionalLong declared = entity.getContentLengthOption();
           if (declared.isPresent() && declared.getAsLong() > maxBodyBytes) {
             throw new PayloadTooLarge();
           }
-          return withSizeLimit(
-              maxBodyBytes,
-              () -> entity(Unmarshaller.entityToString(), text -> inner.apply(parseObject(text))));
+          return withSizeLimit(maxBodyBytes, () -> entity(Unmarshaller.entityToString(), inner));
         });
   }
 

@@ -33,6 +33,7 @@ final class WorkflowRoutes extends RouteSupport {
   private final HistoryRoutes histories;
   private final EventStreamRoutes streams;
   private final ControlRoutes controls;
+  private final SpecRoutes specs;
 
   WorkflowRoutes(
       WorkflowRegistry registry,
@@ -42,6 +43,7 @@ final class WorkflowRoutes extends RouteSupport {
       HistoryRoutes histories,
       EventStreamRoutes streams,
       ControlRoutes controls,
+      SpecRoutes specs,
       Executor executor,
       Config http) {
     super(executor, http);
@@ -52,6 +54,7 @@ final class WorkflowRoutes extends RouteSupport {
     this.histories = histories;
     this.streams = streams;
     this.controls = controls;
+    this.specs = specs;
   }
 
   /** The routes below {@code /v1}. */
@@ -66,6 +69,7 @@ final class WorkflowRoutes extends RouteSupport {
 
   private Route typeRoutes(String type) {
     return concat(
+        specs.typeRoutes(type),
         path("replay-check", () -> post(() -> histories.replayCheck(type))),
         path("events", () -> get(() -> streams.ofType(type))),
         pathPrefix(
@@ -120,6 +124,14 @@ final class WorkflowRoutes extends RouteSupport {
     entry.put("type", type);
     entry.put("version", registry.require(type).version());
     entry.put("instances", counts.total());
+    registry
+        .rollout(type)
+        .ifPresent(
+            rollout ->
+                entry
+                    .putObject("rollout")
+                    .put("version", rollout.version())
+                    .put("percent", rollout.percent()));
     ObjectNode statuses = entry.putObject("statuses");
     for (InstanceStatus status : InstanceStatus.values()) {
       statuses.put(status.name(), counts.byStatus().getOrDefault(status, 0L));
@@ -129,6 +141,7 @@ final class WorkflowRoutes extends RouteSupport {
       ObjectNode version = versions.addObject();
       version.put("version", definition.version());
       version.put("description", definition.description());
+      version.put("spec", specs.isSpec(type, definition.version()));
       version.put("instances", instanceCounts.getOrDefault(definition.version(), 0L));
       ObjectNode schemas = version.putObject("schemas");
       schemas.set("state", definition.stateSchema());

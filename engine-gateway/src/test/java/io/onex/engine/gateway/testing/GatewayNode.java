@@ -12,6 +12,8 @@ import io.onex.engine.gateway.Authenticator;
 import io.onex.engine.gateway.HttpGateway;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.kafka.KafkaEventBus;
+import io.onex.engine.orchestrator.Orchestrator;
+import io.onex.engine.orchestrator.SpecCatalog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
@@ -77,6 +79,26 @@ public final class GatewayNode implements AutoCloseable {
       EventBus bus = KafkaEventBus.start(engine);
       return new GatewayNode(
           engine, HttpGateway.bind(engine, bus, config, Authenticator.ALLOW_ALL));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** Starts a node hosting the counters with the orchestrator, whose specs it serves. */
+  public static GatewayNode startWithOrchestrator(Map<String, Object> settings) {
+    Config config = config(settings);
+    Orchestrator orchestrator = Orchestrator.create();
+    WorkflowEngine engine =
+        WorkflowEngine.builder(config)
+            .workflow(CounterWorkflow.definition())
+            .handler(orchestrator.workflowHandler())
+            .start();
+    try {
+      SpecCatalog specs = orchestrator.start(engine);
+      return new GatewayNode(
+          engine,
+          HttpGateway.bind(engine, KafkaEventBus.off(), specs, config, Authenticator.ALLOW_ALL));
     } catch (RuntimeException e) {
       engine.close();
       throw e;

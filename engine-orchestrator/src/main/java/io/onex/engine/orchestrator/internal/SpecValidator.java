@@ -91,6 +91,7 @@ public final class SpecValidator {
     private final List<FieldViolation> out;
     private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, Set<String>> ancestors = new HashMap<>();
+    private boolean dependenciesKnown;
 
     Checks(WorkflowSpec spec, Set<String> handlers, List<FieldViolation> out) {
       this.spec = spec;
@@ -110,7 +111,9 @@ public final class SpecValidator {
         checkKind(i, steps.get(i));
         checkDependencies(i, steps.get(i));
       }
-      if (!cyclic()) {
+      // with a cycle there is no order to check reads against, only names
+      dependenciesKnown = !cyclic();
+      {
         for (int i = 0; i < steps.size(); i++) {
           checkExpressions(i, steps.get(i));
         }
@@ -319,6 +322,7 @@ public final class SpecValidator {
       if (!index.containsKey(name)) {
         violation(at, what + " reads step '" + name + "', which does not exist");
       } else if (step != null
+          && dependenciesKnown
           && !(ownResult && name.equals(step.name()))
           && !ancestors.getOrDefault(step.name(), Set.of()).contains(name)) {
         violation(
