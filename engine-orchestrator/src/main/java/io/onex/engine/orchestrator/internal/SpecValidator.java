@@ -14,7 +14,7 @@ import io.onex.engine.orchestrator.Coordination;
 import io.onex.engine.orchestrator.FailurePolicy;
 import io.onex.engine.orchestrator.StepSpec;
 import io.onex.engine.orchestrator.WorkflowSpec;
-import io.onex.engine.persistence.internal.PayloadSchemas;
+import io.onex.engine.persistence.SchemaErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +58,7 @@ public final class SpecValidator {
   public WorkflowSpec validate(JsonNode document, Set<String> handlers) {
     List<FieldViolation> violations = new ArrayList<>();
     for (Error error : schema.validate(document)) {
-      violations.add(new FieldViolation(PayloadSchemas.pointer(error), error.getMessage()));
+      violations.add(new FieldViolation(SchemaErrors.pointer(error), error.getMessage()));
     }
     String what = describe(document);
     if (!violations.isEmpty()) {

@@ -5,11 +5,11 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.error.InvalidPayloadException;
 import io.onex.engine.core.error.InvalidStateException;
+import io.onex.engine.persistence.SchemaErrors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +52,7 @@ public final class PayloadSchemas {
                   definition.type(),
                   definition.version(),
                   action,
-                  pointer(error),
+                  SchemaErrors.pointer(error),
                   error.getMessage());
             });
   }
@@ -61,28 +61,14 @@ public final class PayloadSchemas {
     firstError(schema, value)
         .ifPresent(
             error -> {
-              throw new InvalidPayloadException(what, pointer(error), error.getMessage());
+              throw new InvalidPayloadException(
+                  what, SchemaErrors.pointer(error), error.getMessage());
             });
   }
 
   private Optional<Error> firstError(JsonNode schema, JsonNode value) {
     List<Error> errors = compiled.computeIfAbsent(schema, registry::getSchema).validate(value);
     return errors.isEmpty() ? Optional.empty() : Optional.of(errors.get(0));
-  }
-
-  /**
-   * The JSON pointer of the field {@code error} is about (for {@code required}, the missing one).
-   */
-  public static String pointer(Error error) {
-    StringBuilder pointer = new StringBuilder();
-    NodePath path = error.getInstanceLocation();
-    for (int i = 0; i < path.getNameCount(); i++) {
-      pointer.append('/').append(path.getElement(i));
-    }
-    if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-      pointer.append('/').append(error.getProperty());
-    }
-    return pointer.toString();
   }
 
   private static JsonNode orEmpty(JsonNode value) {
