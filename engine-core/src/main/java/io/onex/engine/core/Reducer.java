@@ -1,5 +1,6 @@
 package io.onex.engine.core;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,16 @@ public interface Reducer<S, A> {
    */
   default Optional<Transition<S>> onStart(S initialState, ReduceContext context) {
     return Optional.empty();
+  }
+
+  /**
+   * The intents to send when an operator terminates the instance ({@link
+   * OperatorActions#TERMINATE}): the clean-up its own ending would do, such as terminating the
+   * child workflows it started. They are journaled with the termination and carried out like any
+   * intent; the state does not change. None by default.
+   */
+  default List<Intent> onTerminate(S state, String reason, ReduceContext context) {
+    return List.of();
   }
 
   /**

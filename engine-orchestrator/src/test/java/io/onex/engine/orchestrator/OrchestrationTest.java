@@ -495,6 +495,37 @@ class OrchestrationTest {
   }
 
   @Test
+  void anOperatorsTerminationOfAParentTerminatesItsChildToo() {
+    registerChildren();
+    register(
+        """
+        {"type": "parent-terminated", "version": 1,
+         "steps": [{"name": "kid", "workflow": "child-waits"}]}
+        """);
+    started("parent-terminated", "pt-1", "{}");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                view("child-waits", "pt-1:kid")
+                    .state()
+                    .at("/steps/approve/status")
+                    .asText()
+                    .equals("WAITING"));
+
+    node.engine()
+        .client()
+        .controls()
+        .terminate("parent-terminated", "pt-1", "stopped by an operator")
+        .toCompletableFuture()
+        .join();
+
+    InstanceView child = awaitEnd("child-waits", "pt-1:kid");
+    assertThat(child.status()).isEqualTo(InstanceStatus.CANCELLED);
+    assertThat(child.statusReason()).contains("stopped by an operator");
+  }
+
+  @Test
   void aStartWhoseDependencyIsMissingIsRefusedNamingIt() {
     register(
         """

@@ -155,7 +155,7 @@ class OrderFlowTest {
     assertThat(handlers.status()).isEqualTo(200);
     assertThat(handlers.body().get("handlers"))
         .extracting(h -> h.get("handlerType").asText())
-        .containsExactly("compute", "http", "jdbc", "log", "notification");
+        .containsExactly("compute", "http", "jdbc", "log", "notification", "workflow");
     assertThat(handlers.body().get("handlers"))
         .allSatisfy(h -> assertThat(h.get("status").asText()).isEqualTo("UP"));
     assertThat(handlers.body().at("/handlers/1/settings/payment").asText())

@@ -153,13 +153,15 @@ public final class InstanceMachine<S, A> {
       if (terminate.reason().isBlank()) {
         throw new InvalidPayloadException("termination", "reason", "expected a reason");
       }
+      List<Intent> cleanUp =
+          definition.reducer().onTerminate(current.state(), terminate.reason(), context);
       return record(
           context,
           current.state(),
-          List.of(),
+          cleanUp,
           InstanceStatus.CANCELLED,
           terminate.reason(),
-          List.of(),
+          cleanUp,
           current.fence());
     }
     if (OperatorActions.RETRY_INTENT.equals(action.type())) {

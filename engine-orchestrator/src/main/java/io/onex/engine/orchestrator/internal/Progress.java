@@ -265,24 +265,35 @@ final class Progress {
    * running are terminated when the spec says so.
    */
   private void end(Phase phase, String why) {
+    intents.addAll(childTerminations(why));
     for (Step step : spec.steps().values()) {
       OrchestrationState.Step current = state.steps().get(step.name());
-      boolean open =
-          current.status() == StepStatus.PENDING
-              || current.status() == StepStatus.WAITING
-              || current.status() == StepStatus.RUNNING;
-      if (!open) {
-        continue;
+      if (isOpen(current)) {
+        state = state.withStep(step.name(), s -> s.withStatus(StepStatus.CANCELLED));
+        record(step, "CANCELLED", why);
       }
-      if (current.status() == StepStatus.RUNNING
-          && current.child() != null
-          && spec.spec().cancelChildren()) {
+    }
+    state = state.withPhase(phase, why);
+  }
+
+  /**
+   * The terminations of the child workflows still running, when the spec cancels children with
+   * their parent: the parent ended for {@code why}.
+   */
+  List<Intent> childTerminations(String why) {
+    List<Intent> terminations = new ArrayList<>();
+    if (!spec.spec().cancelChildren()) {
+      return terminations;
+    }
+    for (Step step : spec.steps().values()) {
+      OrchestrationState.Step current = state.steps().get(step.name());
+      if (current.status() == StepStatus.RUNNING && current.child() != null) {
         ObjectNode payload = EngineJson.mapper().createObjectNode();
         payload
             .put("operation", "terminate")
             .put("instanceId", current.child())
             .put("reason", "parent " + context.instanceId() + " ended: " + why);
-        intents.add(
+        terminations.add(
             intent(
                 CompiledSpec.WORKFLOW_HANDLER,
                 step.spec().workflow(),
@@ -291,10 +302,14 @@ final class Progress {
                 Map.of(),
                 Map.of(CompiledSpec.CASCADE, "true")));
       }
-      state = state.withStep(step.name(), s -> s.withStatus(StepStatus.CANCELLED));
-      record(step, "CANCELLED", why);
     }
-    state = state.withPhase(phase, why);
+    return terminations;
+  }
+
+  private static boolean isOpen(OrchestrationState.Step step) {
+    return step.status() == StepStatus.PENDING
+        || step.status() == StepStatus.WAITING
+        || step.status() == StepStatus.RUNNING;
   }
 
   /** Waits and timers stop when compensation begins: nothing new may complete. */

@@ -13,6 +13,7 @@ import io.onex.engine.orchestrator.OrchestrationState.Phase;
 import io.onex.engine.orchestrator.OrchestrationState.StepStatus;
 import io.onex.engine.orchestrator.internal.CompiledSpec.Step;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -128,6 +129,12 @@ public final class SpecReducer implements Reducer<OrchestrationState, JsonNode> 
     }
     progress.advance();
     return progress.transition();
+  }
+
+  /** An operator's termination also terminates the child workflows still running. */
+  @Override
+  public List<Intent> onTerminate(OrchestrationState state, String reason, ReduceContext context) {
+    return new Progress(spec, state, context).childTerminations(reason);
   }
 
   @Override
