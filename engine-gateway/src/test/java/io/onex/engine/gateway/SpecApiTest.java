@@ -85,6 +85,10 @@ class SpecApiTest {
     assertThat(conflict.body().path("type").asText()).endsWith("/spec-conflict");
     assertThat(node.get("/v1/workflows/greeting/versions/1").body().at("/steps/0/target").asText())
         .isEqualTo("greetings");
+    // what GET gives back registers as the same version again
+    String asRegistered = node.get("/v1/workflows/greeting/versions/1").body().toString();
+    assertThat(put("/v1/workflows/greeting/versions/1", "application/json", asRegistered).status())
+        .isEqualTo(200);
 
     Response start =
         node.post(

@@ -10,7 +10,6 @@ import io.onex.engine.core.error.FieldViolation;
 import io.onex.engine.core.error.InvalidSpecException;
 import io.onex.engine.core.error.SpecConflictException;
 import io.onex.engine.core.error.UnknownWorkflowTypeException;
-import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.orchestrator.internal.CatalogProtocol;
 import io.onex.engine.orchestrator.internal.SpecInstaller;
 import io.onex.engine.orchestrator.internal.SpecInstalls;
@@ -68,6 +67,10 @@ public final class SpecCatalog {
    * refresh.
    */
   public CompletionStage<Registration> register(String type, int version, JsonNode document) {
+    if (installs.document(type, version).filter(document::equals).isPresent()) {
+      return CompletableFuture.completedFuture(
+          new Registration(false, installs.spec(type, version).orElseThrow().spec()));
+    }
     WorkflowSpec spec;
     try {
       spec = validated(type, version, document);
@@ -130,7 +133,7 @@ public final class SpecCatalog {
             replyTo -> new CatalogProtocol.SetRollout(type, rollout, replyTo))
         .thenCompose(
             reply ->
-                installEverywhere(List.of(new CatalogProtocol.RolloutChanged(type, rollout)))
+                installEverywhere(List.of(((CatalogProtocol.RolloutSet) reply).changed()))
                     .thenApply(done -> rollout));
   }
 
@@ -139,9 +142,9 @@ public final class SpecCatalog {
     return installs.spec(type, version).map(compiled -> compiled.spec());
   }
 
-  /** The spec document of {@code type} version {@code version}, as JSON, if it is a spec. */
+  /** The document {@code type} version {@code version} was registered with, if it is a spec. */
   public Optional<JsonNode> document(String type, int version) {
-    return spec(type, version).map(spec -> EngineJson.mapper().valueToTree(spec));
+    return installs.document(type, version).map(JsonNode::deepCopy);
   }
 
   /** Whether version {@code version} of {@code type} is defined by a spec. */

@@ -65,7 +65,15 @@ public final class WorkflowSpecs {
    * listing every violation.
    */
   public static WorkflowSpec validate(JsonNode document, Set<String> handlers) {
-    return VALIDATOR.validate(document, handlers);
+    WorkflowSpec spec = VALIDATOR.validate(document, handlers);
+    try {
+      definition(spec);
+    } catch (RuntimeException e) {
+      throw new InvalidSpecException(
+          "workflow type '" + spec.type() + "' version " + spec.version(),
+          List.of(new FieldViolation("", e.getMessage())));
+    }
+    return spec;
   }
 
   /**

@@ -526,6 +526,41 @@ class OrchestrationTest {
   }
 
   @Test
+  void anExpressionThatCannotBeEvaluatedFailsItsStepAndTheInstanceStaysUsable() {
+    register(
+        """
+        {"type": "bad-sum", "version": 1,
+         "steps": [{"name": "sum", "handler": "http", "target": "work", "metadata": {"path": "/sum"},
+                    "input": {"total.$": "$.input.amounts.sum()"}}]}
+        """);
+
+    InstanceView done = run("bad-sum", "bs-1", "{\"amounts\": []}");
+
+    assertThat(done.status()).isEqualTo(InstanceStatus.FAILED);
+    assertThat(done.statusReason())
+        .startsWith("step 'sum' failed: expression")
+        .contains("could not be evaluated");
+    assertThat(services.calls("work/sum")).isEmpty();
+  }
+
+  @Test
+  void onlyTheInstancesOwnTimersMayFireStepDue() {
+    register(
+        """
+        {"type": "slow-timer", "version": 1, "steps": [{"name": "pause", "timer": "1h"}]}
+        """);
+    started("slow-timer", "st-1", "{}");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> send("slow-timer", "st-1", "StepDue", "{\"step\": \"pause\"}"))
+        .hasRootCauseInstanceOf(io.onex.engine.core.error.TransitionRejectedException.class)
+        .rootCause()
+        .hasMessageContaining("fired by the instance's own timers only");
+    assertThat(view("slow-timer", "st-1").state().at("/steps/pause/status").asText())
+        .isEqualTo("RUNNING");
+  }
+
+  @Test
   void aStartWhoseDependencyIsMissingIsRefusedNamingIt() {
     register(
         """

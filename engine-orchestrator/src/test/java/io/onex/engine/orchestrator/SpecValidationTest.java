@@ -121,4 +121,36 @@ class SpecValidationTest {
     assertThat(spec.steps().get(1).dependsOn()).containsExactly("hello");
     assertThat(spec.steps().get(1).onFailure()).isEqualTo(FailurePolicy.SKIP);
   }
+
+  @Test
+  void engineMetadataKeysWaitsWithTriggersConditionsInPipelinesAndBadRetriesAreRefused() {
+    assertThat(
+            violations(
+                """
+                {"type": "odd", "version": 1, "coordination": "EVENT_DRIVEN", "steps": [
+                  {"name": "a", "handler": "http", "target": "t", "metadata": {"onex.chunk": "x"}},
+                  {"name": "b", "wait": {"action": "Go"}, "on": {"action": "Start"}},
+                  {"name": "c", "handler": "http", "target": "t", "retry": {"attemptTimeout": "0s"}}]}
+                """))
+        .extracting(FieldViolation::pointer)
+        .containsExactlyInAnyOrder("/steps/0/metadata/onex.chunk", "/steps/1/on", "/steps/2/retry");
+    assertThat(
+            violations(
+                """
+                {"type": "odd", "version": 1, "coordination": "PIPELINE",
+                 "pipeline": {"items": "/input/items", "chunkSize": 1000000},
+                 "steps": [{"name": "a", "handler": "http", "target": "t", "when": "true"}]}
+                """))
+        .extracting(FieldViolation::pointer)
+        .contains("/pipeline/chunkSize");
+    assertThat(
+            violations(
+                """
+                {"type": "odd", "version": 1, "coordination": "PIPELINE",
+                 "pipeline": {"items": "/input/items"},
+                 "steps": [{"name": "a", "handler": "http", "target": "t", "when": "true"}]}
+                """))
+        .extracting(FieldViolation::pointer)
+        .containsExactly("/steps/0/when");
+  }
 }

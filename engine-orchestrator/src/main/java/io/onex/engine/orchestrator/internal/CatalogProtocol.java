@@ -36,8 +36,8 @@ public final class CatalogProtocol {
   /** That version is registered with another body. */
   public record Conflict(String type, int version) implements Reply {}
 
-  /** The rollout is set. */
-  public record RolloutSet(String type, Rollout rollout) implements Reply {}
+  /** The rollout is set, as journaled. */
+  public record RolloutSet(RolloutChanged changed) implements Reply {}
 
   /** Every spec and rollout, in registration order. */
   public record Everything(List<SpecRegistered> specs, List<RolloutChanged> rollouts)
@@ -49,6 +49,9 @@ public final class CatalogProtocol {
   /** Spec {@code document} became {@code version} of {@code type}. */
   public record SpecRegistered(String type, int version, JsonNode document) implements Event {}
 
-  /** The rollout of {@code type} changed. */
-  public record RolloutChanged(String type, Rollout rollout) implements Event {}
+  /**
+   * The rollout of {@code type} changed; {@code revision} counts the type's rollouts from 1, so a
+   * node that hears of an older one after a newer keeps the newer.
+   */
+  public record RolloutChanged(String type, Rollout rollout, long revision) implements Event {}
 }

@@ -118,7 +118,7 @@ public final class CompiledSpec {
    * The retry policy of {@code retry} over the engine's defaults; a child workflow's attempt waits
    * up to an hour for the child to end, and is retried for a day.
    */
-  static RetryPolicy retryPolicy(StepSpec.Retry retry, boolean child) {
+  public static RetryPolicy retryPolicy(StepSpec.Retry retry, boolean child) {
     RetryPolicy base =
         child
             ? new RetryPolicy(

@@ -81,14 +81,23 @@ public final class Expressions {
     return template;
   }
 
-  /** The value of {@code expression} in {@code context}; JSON null where it finds nothing. */
+  /**
+   * The value of {@code expression} in {@code context}; JSON null where it finds nothing. An
+   * expression that cannot be evaluated (a JSONPath function over the wrong values) throws {@link
+   * IllegalArgumentException} naming it.
+   */
   public static JsonNode evaluate(String expression, JsonNode context) {
-    if (expression.startsWith("$")) {
-      JsonNode value = JsonPath.using(JSON_PATH).parse(context).read(expression, JsonNode.class);
-      return value == null ? NullNode.getInstance() : value;
+    try {
+      if (expression.startsWith("$")) {
+        JsonNode value = JsonPath.using(JSON_PATH).parse(context).read(expression, JsonNode.class);
+        return value == null ? NullNode.getInstance() : value;
+      }
+      JsonNode value = context.at(JsonPointer.compile(expression));
+      return value.isMissingNode() ? NullNode.getInstance() : value;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "expression '" + expression + "' could not be evaluated: " + e.getMessage(), e);
     }
-    JsonNode value = context.at(JsonPointer.compile(expression));
-    return value.isMissingNode() ? NullNode.getInstance() : value;
   }
 
   /**

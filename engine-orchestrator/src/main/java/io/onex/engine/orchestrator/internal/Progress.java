@@ -20,7 +20,6 @@ import io.onex.engine.orchestrator.StepSpec;
 import io.onex.engine.orchestrator.internal.CompiledSpec.Step;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +85,23 @@ final class Progress {
       }
     }
     if (state.phase() == Phase.RUNNING && allDone()) {
+      completeWithOutput();
+    }
+    if (state.phase() == Phase.COMPENSATING) {
+      compensateNext();
+    }
+  }
+
+  /** Every step is done: the output is built and the instance completes (or fails, naming why). */
+  private void completeWithOutput() {
+    try {
       JsonNode output =
           spec.spec().output() == null
               ? null
               : Expressions.render(spec.spec().output(), context(null));
       state = state.withOutput(output).withPhase(Phase.COMPLETED, null);
-    }
-    if (state.phase() == Phase.COMPENSATING) {
-      compensateNext();
+    } catch (IllegalArgumentException e) {
+      state = state.withPhase(Phase.FAILED, "the output could not be built: " + e.getMessage());
     }
   }
 
@@ -127,7 +135,13 @@ final class Progress {
       }
     }
     StepSpec s = step.spec();
-    JsonNode input = Expressions.render(s.input(), stepContext);
+    JsonNode input;
+    try {
+      input = Expressions.render(s.input(), stepContext);
+    } catch (IllegalArgumentException e) {
+      failed(step, e.getMessage(), 0);
+      return true;
+    }
     switch (s.kind()) {
       case INTENT -> {
         intents.add(intent(s.handler(), s.target(), input, step, s.metadata(), Map.of()));
@@ -228,6 +242,8 @@ final class Progress {
 
   /** {@code step} failed for good: its failure policy decides what follows. */
   void failed(Step step, String error, int attempts) {
+    // a child whose step gave up on it (its waits spent) may still run: it is ended with the step
+    intents.addAll(childTerminations(error, step.name()));
     FailurePolicy policy =
         state.phase() == Phase.RUNNING ? step.spec().onFailure() : FailurePolicy.ABORT;
     if (policy == FailurePolicy.SKIP) {
@@ -281,13 +297,19 @@ final class Progress {
    * their parent: the parent ended for {@code why}.
    */
   List<Intent> childTerminations(String why) {
+    return childTerminations(why, null);
+  }
+
+  /** As {@link #childTerminations(String)}, of step {@code only} when it is not null. */
+  private List<Intent> childTerminations(String why, String only) {
     List<Intent> terminations = new ArrayList<>();
     if (!spec.spec().cancelChildren()) {
       return terminations;
     }
     for (Step step : spec.steps().values()) {
       OrchestrationState.Step current = state.steps().get(step.name());
-      if (current.status() == StepStatus.RUNNING && current.child() != null) {
+      boolean chosen = only == null || only.equals(step.name());
+      if (chosen && current.status() == StepStatus.RUNNING && current.child() != null) {
         ObjectNode payload = EngineJson.mapper().createObjectNode();
         payload
             .put("operation", "terminate")
@@ -361,7 +383,14 @@ final class Progress {
     }
     Step step = next.get();
     StepSpec.Compensation compensation = step.spec().compensation();
-    JsonNode input = Expressions.render(compensation.input(), context(step));
+    JsonNode input;
+    try {
+      input = Expressions.render(compensation.input(), context(step));
+    } catch (IllegalArgumentException e) {
+      compensated(step, new IntentOutcome.Failed(step.name(), e.getMessage(), 0));
+      compensateNext();
+      return;
+    }
     intents.add(
         intent(
             compensation.handler(),
@@ -404,7 +433,8 @@ final class Progress {
     }
     int size = spec.spec().pipeline().chunkSize();
     if (pipeline == null) {
-      pipeline = new Pipeline((items.size() + size - 1) / size, 0, Map.of(), 0, Map.of());
+      int chunkCount = (int) ((items.size() + (long) size - 1) / size);
+      pipeline = new Pipeline(chunkCount, 0, Map.of(), 0, Map.of());
       for (Step step : spec.steps().values()) {
         started(
             step, StepStatus.RUNNING, null, pipeline.chunkCount() + " chunk(s) of up to " + size);
@@ -414,7 +444,11 @@ final class Progress {
     Map<String, Integer> inFlight = new LinkedHashMap<>(pipeline.inFlight());
     int next = pipeline.nextChunk();
     while (inFlight.size() < spec.spec().pipeline().parallelism() && next < pipeline.chunkCount()) {
-      intents.add(chunkIntent(first, next, items, NullNode.getInstance()));
+      Optional<Intent> intent = chunkIntent(first, next, items, NullNode.getInstance());
+      if (intent.isEmpty()) {
+        return;
+      }
+      intents.add(intent.get());
       inFlight.put(Integer.toString(next), 0);
       next++;
     }
@@ -435,20 +469,24 @@ final class Progress {
           record(step, "COMPLETED", chunks + " chunk(s)");
         }
       }
-      JsonNode output =
-          spec.spec().output() == null
-              ? null
-              : Expressions.render(spec.spec().output(), context(null));
-      state = state.withOutput(output).withPhase(Phase.COMPLETED, null);
+      completeWithOutput();
     }
   }
 
   private ArrayNode pipelineItems() {
-    JsonNode items = Expressions.evaluate(spec.spec().pipeline().items(), context(null));
-    return items.isArray() ? (ArrayNode) items : null;
+    try {
+      JsonNode items = Expressions.evaluate(spec.spec().pipeline().items(), context(null));
+      return items.isArray() ? (ArrayNode) items : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
-  private Intent chunkIntent(Step step, int chunk, ArrayNode items, JsonNode previous) {
+  /**
+   * The intent taking chunk {@code chunk} through {@code step}; empty, with the instance failed,
+   * when the step's input cannot be built for it.
+   */
+  private Optional<Intent> chunkIntent(Step step, int chunk, ArrayNode items, JsonNode previous) {
     int size = spec.spec().pipeline().chunkSize();
     ArrayNode slice = EngineJson.mapper().createArrayNode();
     for (int i = chunk * size; i < Math.min(items.size(), (chunk + 1) * size); i++) {
@@ -459,18 +497,30 @@ final class Progress {
     chunkContext.put("chunkIndex", chunk);
     chunkContext.set("previous", previous);
     StepSpec s = step.spec();
-    return intent(
-        s.handler(),
-        s.target(),
-        Expressions.render(s.input(), chunkContext),
-        step,
-        s.metadata(),
-        Map.of(CompiledSpec.CHUNK, Integer.toString(chunk)));
+    JsonNode input;
+    try {
+      input = Expressions.render(s.input(), chunkContext);
+    } catch (IllegalArgumentException e) {
+      String why = "chunk " + chunk + ": " + e.getMessage();
+      state = state.withStep(step.name(), st -> st.failed(why, context.now()));
+      record(step, "FAILED", why);
+      end(Phase.FAILED, "step '" + step.name() + "' failed on " + why);
+      return Optional.empty();
+    }
+    return Optional.of(
+        intent(
+            s.handler(),
+            s.target(),
+            input,
+            step,
+            s.metadata(),
+            Map.of(CompiledSpec.CHUNK, Integer.toString(chunk))));
   }
 
   private void chunkOutcome(Step step, int chunk, IntentOutcome outcome) {
-    if (state.phase() != Phase.RUNNING) {
-      return;
+    Integer stageOfChunk = state.pipeline().inFlight().get(Integer.toString(chunk));
+    if (state.phase() != Phase.RUNNING || stageOfChunk == null || stageOfChunk != step.index()) {
+      return; // an outcome of a chunk no longer at this stage (an operator's retry, a repeat)
     }
     JsonNode result;
     if (outcome instanceof IntentOutcome.Succeeded success) {
@@ -490,12 +540,16 @@ final class Progress {
     }
     List<Step> stages = new ArrayList<>(spec.steps().values());
     Pipeline pipeline = state.pipeline();
-    Map<String, Integer> inFlight = new HashMap<>(pipeline.inFlight());
+    Map<String, Integer> inFlight = new LinkedHashMap<>(pipeline.inFlight());
     Map<String, JsonNode> results = new LinkedHashMap<>(pipeline.results());
     int done = pipeline.chunksDone();
     int stage = step.index() + 1;
     if (stage < stages.size()) {
-      intents.add(chunkIntent(stages.get(stage), chunk, pipelineItems(), result));
+      Optional<Intent> intent = chunkIntent(stages.get(stage), chunk, pipelineItems(), result);
+      if (intent.isEmpty()) {
+        return;
+      }
+      intents.add(intent.get());
       inFlight.put(Integer.toString(chunk), stage);
     } else {
       inFlight.remove(Integer.toString(chunk));

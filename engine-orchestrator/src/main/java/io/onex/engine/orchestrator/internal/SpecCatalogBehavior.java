@@ -44,6 +44,11 @@ public final class SpecCatalogBehavior
       return type + "@" + version;
     }
 
+    long nextRevision(String type) {
+      RolloutChanged last = rollouts.get(type);
+      return last == null ? 1 : last.revision() + 1;
+    }
+
     Optional<SpecRegistered> find(String type, int version) {
       return Optional.ofNullable(specs.get(key(type, version)));
     }
@@ -83,12 +88,13 @@ public final class SpecCatalogBehavior
         .onCommand(CatalogProtocol.Register.class, this::register)
         .onCommand(
             CatalogProtocol.SetRollout.class,
-            (book, set) ->
-                Effect()
-                    .persist(new RolloutChanged(set.type(), set.rollout()))
-                    .thenReply(
-                        set.replyTo(),
-                        after -> new CatalogProtocol.RolloutSet(set.type(), set.rollout())))
+            (book, set) -> {
+              RolloutChanged changed =
+                  new RolloutChanged(set.type(), set.rollout(), book.nextRevision(set.type()));
+              return Effect()
+                  .persist(changed)
+                  .thenReply(set.replyTo(), after -> new CatalogProtocol.RolloutSet(changed));
+            })
         .onCommand(
             CatalogProtocol.GetAll.class,
             (book, get) ->

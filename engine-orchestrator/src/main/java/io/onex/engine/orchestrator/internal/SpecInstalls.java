@@ -1,5 +1,6 @@
 package io.onex.engine.orchestrator.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
@@ -26,6 +27,8 @@ public final class SpecInstalls {
 
   private final WorkflowRegistry registry;
   private final Map<String, CompiledSpec> specs = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+  private final Map<String, Long> rolloutRevisions = new ConcurrentHashMap<>();
 
   public SpecInstalls(WorkflowRegistry registry) {
     this.registry = registry;
@@ -38,13 +41,21 @@ public final class SpecInstalls {
     } else {
       RolloutChanged changed = (RolloutChanged) event;
       if (registry.find(changed.type(), changed.rollout().version()).isPresent()) {
-        registry.rollout(changed.type(), changed.rollout());
+        applyRollout(changed);
       } else {
         log.warn(
             "Rollout of {} to version {} waits: that version is not registered on this node yet",
             changed.type(),
             changed.rollout().version());
       }
+    }
+  }
+
+  private synchronized void applyRollout(RolloutChanged changed) {
+    long known = rolloutRevisions.getOrDefault(changed.type(), 0L);
+    if (changed.revision() > known) {
+      registry.rollout(changed.type(), changed.rollout());
+      rolloutRevisions.put(changed.type(), changed.revision());
     }
   }
 
@@ -62,14 +73,20 @@ public final class SpecInstalls {
     }
     WorkflowSpec spec = WorkflowSpecs.validate(registered.document(), null);
     WorkflowDefinition<?, ?> definition = WorkflowSpecs.definition(spec);
-    specs.put(key, new CompiledSpec(spec));
     registry.register(definition);
+    specs.put(key, new CompiledSpec(spec));
+    documents.put(key, registered.document());
     log.info("Installed workflow spec {} v{}", spec.type(), spec.version());
   }
 
   /** The spec behind version {@code version} of {@code type}, if that version is a spec. */
   public Optional<CompiledSpec> spec(String type, int version) {
     return Optional.ofNullable(specs.get(SpecCatalogBehavior.Book.key(type, version)));
+  }
+
+  /** The document version {@code version} of {@code type} was registered with, if a spec. */
+  public Optional<JsonNode> document(String type, int version) {
+    return Optional.ofNullable(documents.get(SpecCatalogBehavior.Book.key(type, version)));
   }
 
   /** Whether version {@code version} of {@code type} is a spec installed here. */

@@ -8,6 +8,7 @@ import io.onex.engine.core.ReduceContext;
 import io.onex.engine.core.Reducer;
 import io.onex.engine.core.Rejection;
 import io.onex.engine.core.Transition;
+import io.onex.engine.core.machine.TimerActions;
 import io.onex.engine.orchestrator.OrchestrationState;
 import io.onex.engine.orchestrator.OrchestrationState.Phase;
 import io.onex.engine.orchestrator.OrchestrationState.StepStatus;
@@ -61,6 +62,10 @@ public final class SpecReducer implements Reducer<OrchestrationState, JsonNode> 
       return reject("compensating", "the instance is compensating: " + state.failure());
     }
     if (CompiledSpec.STEP_DUE.equals(action)) {
+      if (!context.action().metadata().containsKey(TimerActions.TIMER_METADATA)) {
+        return reject(
+            "timer-only", CompiledSpec.STEP_DUE + " is fired by the instance's own timers only");
+      }
       return validateDue(state, payload);
     }
     Optional<Step> waiting = spec.waitingFor(action);

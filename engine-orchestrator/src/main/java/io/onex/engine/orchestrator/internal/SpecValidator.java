@@ -107,6 +107,14 @@ public final class SpecValidator {
         }
       }
       checkPipeline();
+      if (spec.input() != null) {
+        try {
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(spec.input());
+        } catch (RuntimeException e) {
+          violation("/input", "invalid JSON Schema: " + e.getMessage());
+        }
+      }
       for (int i = 0; i < steps.size(); i++) {
         checkKind(i, steps.get(i));
         checkDependencies(i, steps.get(i));
@@ -187,10 +195,41 @@ public final class SpecValidator {
       if (spec.coordination() == Coordination.PIPELINE && step.kind() != StepSpec.Kind.INTENT) {
         violation(at(i, ""), "every step of a PIPELINE is an intent (handler and target)");
       }
+      if (step.on() != null && step.waitFor() != null) {
+        violation(at(i, "on"), "a wait step awaits its own action; on is for the other kinds");
+      }
+      checkMetadata(step.metadata(), at(i, "metadata"));
+      if (step.compensation() != null) {
+        checkMetadata(step.compensation().metadata(), at(i, "compensation/metadata"));
+      }
+      if (step.when() != null && spec.coordination() == Coordination.PIPELINE) {
+        violation(at(i, "when"), "every chunk passes every step of a PIPELINE; when is not read");
+      }
+      checkRetry(step.retry(), at(i, "retry"), step.kind() == StepSpec.Kind.WORKFLOW);
+      if (step.compensation() != null) {
+        checkRetry(step.compensation().retry(), at(i, "compensation/retry"), false);
+      }
       if (step.on() != null && spec.coordination() != Coordination.EVENT_DRIVEN) {
         violation(
             at(i, "on"),
             "on is only read by coordination EVENT_DRIVEN, not " + spec.coordination());
+      }
+    }
+
+    private void checkMetadata(Map<String, String> metadata, String at) {
+      metadata.keySet().stream()
+          .filter(key -> key.startsWith("onex."))
+          .forEach(
+              key ->
+                  violation(
+                      at + "/" + key, "metadata keys beginning with 'onex.' are the engine's"));
+    }
+
+    private void checkRetry(StepSpec.Retry retry, String at, boolean child) {
+      try {
+        CompiledSpec.retryPolicy(retry, child);
+      } catch (IllegalArgumentException e) {
+        violation(at, e.getMessage());
       }
     }
 
