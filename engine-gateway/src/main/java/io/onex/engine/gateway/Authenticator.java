@@ -6,9 +6,10 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 
 /**
- * Establishes who makes a request to the gateway's {@code /v1} API. A request it finds no principal
- * for is refused with 401 and an {@code application/problem+json} body, before it reaches the
- * engine; {@code /health} and {@code /metrics} are not authenticated.
+ * Establishes who makes a request to the gateway. A request it finds no principal for is refused
+ * with 401 and an {@code application/problem+json} body, before it reaches the engine; a principal
+ * without the role the route needs ({@link Roles}) gets 403. Only {@code /health/live} and {@code
+ * /health/ready} are not authenticated. {@link #ALLOW_ALL} turns both checks off.
  *
  * <p>Implementations must be thread-safe, must not block (complete the stage later instead) and
  * must never log or keep the credentials they check.

@@ -35,6 +35,37 @@ public final class HttpGateway {
     this.binding = binding;
   }
 
+  /**
+   * The authenticator {@code onex.auth} configures: API keys while authentication is on (with no
+   * key configured it refuses every request); none at all only in the {@code dev} environment, with
+   * a warning. Throws {@link IllegalStateException} when authentication is off anywhere else.
+   */
+  public static Authenticator authenticatorFor(Config config) {
+    String environment =
+        config.hasPath("onex.environment") ? config.getString("onex.environment") : "dev";
+    if (config.getBoolean("onex.auth.enabled")) {
+      ApiKeyAuthenticator keys = ApiKeyAuthenticator.fromConfig(config);
+      if (keys.size() == 0) {
+        log.warn(
+            "Authentication is on and no API key is configured (onex.auth.api-keys,"
+                + " ONEX_API_KEYS): every request but /health/live and /health/ready is refused");
+      } else {
+        log.info("Authentication is on: {} API key(s)", keys.size());
+      }
+      return keys;
+    }
+    if (!environment.equals("dev")) {
+      throw new IllegalStateException(
+          "Expected authentication on (onex.auth.enabled) in environment '"
+              + environment
+              + "'; only the dev environment may turn it off");
+    }
+    log.warn(
+        "Authentication is OFF (onex.auth.enabled = off, environment dev): anyone who reaches"
+            + " the gateway may do anything");
+    return Authenticator.ALLOW_ALL;
+  }
+
   /** Binds the gateway of {@code engine} with no authentication; blocks until it listens. */
   public static HttpGateway bind(WorkflowEngine engine, Config config) {
     return bind(engine, config, Authenticator.ALLOW_ALL);

@@ -62,7 +62,7 @@ class AuthenticatorSeamTest {
   }
 
   @Test
-  void shouldServeAV1RequestTheAuthenticatorAcceptsAndLeaveHealthOpen() {
+  void shouldServeAV1RequestTheAuthenticatorAcceptsAndLeaveOnlyTheProbesOpen() {
     // when
     Response started =
         node.post(
@@ -73,7 +73,11 @@ class AuthenticatorSeamTest {
 
     // then
     assertThat(started.status()).isEqualTo(201);
-    assertThat(node.get("/health").status()).isEqualTo(200);
-    assertThat(Optional.ofNullable(node.get("/health").challenge())).isEmpty();
+    assertThat(node.get("/health/live").status()).isEqualTo(200);
+    assertThat(node.get("/health/ready").status()).isEqualTo(200);
+    assertThat(Optional.ofNullable(node.get("/health/live").challenge())).isEmpty();
+    // everything else needs credentials, /health and /metrics included
+    assertThat(node.get("/health").status()).isEqualTo(401);
+    assertThat(node.get("/metrics").status()).isEqualTo(401);
   }
 }

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.core.WorkflowRegistry;
-import io.onex.engine.gateway.Authenticator;
 import io.onex.engine.gateway.HttpGateway;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.kafka.KafkaEventBus;
@@ -106,7 +105,7 @@ public final class EngineNode implements AutoCloseable {
           engine,
           bus,
           specs,
-          HttpGateway.bind(engine, bus, specs, config, Authenticator.ALLOW_ALL),
+          HttpGateway.bind(engine, bus, specs, config, HttpGateway.authenticatorFor(config)),
           List.copyOf(companions));
     } catch (RuntimeException e) {
       engine.close();

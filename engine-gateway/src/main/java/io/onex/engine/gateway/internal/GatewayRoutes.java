@@ -4,11 +4,14 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.gateway.Authenticator;
+import io.onex.engine.gateway.Principal;
+import io.onex.engine.gateway.Roles;
 import io.onex.engine.gateway.internal.ProblemCatalog.RequestProblem;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.orchestrator.SpecCatalog;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -31,6 +34,9 @@ public final class GatewayRoutes extends RouteSupport {
   private final NodeRoutes nodes;
   private final SubscriptionRoutes subscriptions;
   private final SpecRoutes specs;
+
+  /** The header carrying the authenticated principal's name from the gateway to its routes. */
+  static final String PRINCIPAL_HEADER = "X-Onex-Principal";
 
   public GatewayRoutes(
       WorkflowEngine engine,
@@ -69,9 +75,10 @@ public final class GatewayRoutes extends RouteSupport {
    * only what depends on the request (a path segment, a body) is built per request.
    */
   public Route routes() {
+    Route probes = operations.probeRoutes();
     Route root = operations.rootRoutes();
     Route v1 = v1Routes();
-    Route api = concat(root, pathPrefix("v1", () -> authenticated(() -> v1)));
+    Route api = concat(probes, authenticated(() -> concat(root, pathPrefix("v1", () -> v1))));
     var exceptions = errors.exceptionHandler();
     var rejections = errors.rejectionHandler();
     return handleExceptions(exceptions, () -> handleRejections(rejections, () -> api));
@@ -94,15 +101,49 @@ public final class GatewayRoutes extends RouteSupport {
         subscriptions.routes());
   }
 
+  /**
+   * Lets the request in when its authenticator knows the caller and the caller has the role the
+   * route needs, carrying the principal's name to the routes in {@link #PRINCIPAL_HEADER} (a header
+   * of that name sent by the client is dropped); 401 or 403 otherwise.
+   */
   private Route authenticated(java.util.function.Supplier<Route> inner) {
     return extractRequest(
         request ->
             onSuccess(
                 authenticator.authenticate(request),
-                principal ->
-                    principal.isPresent()
-                        ? inner.get()
-                        : extractUri(uri -> complete(unauthenticated(uri.path())))));
+                principal -> {
+                  String path = request.getUri().path();
+                  if (principal.isEmpty()) {
+                    return complete(unauthenticated(path));
+                  }
+                  Principal who = principal.get();
+                  boolean open = who == Principal.ANONYMOUS;
+                  String required = RouteRoles.required(request.method().value(), path);
+                  if (!open && !Roles.allows(who.roles(), required)) {
+                    return complete(forbidden(path, who, required));
+                  }
+                  return mapRequest(
+                      r -> {
+                        HttpRequest stripped = r.removeHeader(PRINCIPAL_HEADER);
+                        return open
+                            ? stripped
+                            : stripped.addHeader(RawHeader.create(PRINCIPAL_HEADER, who.name()));
+                      },
+                      inner);
+                }));
+  }
+
+  private HttpResponse forbidden(String path, Principal who, String required) {
+    return Problem.of(
+            RequestProblem.FORBIDDEN,
+            "Expected a caller with role '"
+                + required
+                + "' (or above) for this request, but '"
+                + who.name()
+                + "' has "
+                + who.roles())
+        .with("requiredRole", required)
+        .toResponse(problemTypeBase, path);
   }
 
   private HttpResponse unauthenticated(String path) {

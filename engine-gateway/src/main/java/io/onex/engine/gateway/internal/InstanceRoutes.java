@@ -23,6 +23,9 @@ final class InstanceRoutes extends RouteSupport {
 
   private final WorkflowClient client;
 
+  /** Action metadata naming the authenticated principal that sent the action. */
+  static final String PRINCIPAL_METADATA = "onex.principal";
+
   InstanceRoutes(WorkflowClient client, Executor executor, Config http) {
     super(executor, http);
     this.client = client;
@@ -34,7 +37,7 @@ final class InstanceRoutes extends RouteSupport {
         body ->
             flow(
                 body,
-                (correlationId, idempotencyKey) -> {
+                (correlationId, idempotencyKey, principal) -> {
                   StartRequest request =
                       new StartRequest(
                           optionalText(body, "instanceId"),
@@ -43,7 +46,7 @@ final class InstanceRoutes extends RouteSupport {
                           optionalText(body, "leaseId"),
                           optionalLong(body, "fencingToken"),
                           idempotencyKey,
-                          Map.of());
+                          principal);
                   return respond(StatusCodes.CREATED, client.start(type, request), view -> view);
                 }));
   }
@@ -59,7 +62,7 @@ final class InstanceRoutes extends RouteSupport {
         body ->
             flow(
                 body,
-                (correlationId, idempotencyKey) -> {
+                (correlationId, idempotencyKey, principal) -> {
                   ActionRequest request =
                       new ActionRequest(
                           requiredText(body, "type"),
@@ -70,7 +73,7 @@ final class InstanceRoutes extends RouteSupport {
                           optionalLong(body, "expectedEpoch"),
                           optionalInstant(body, "expiresAt"),
                           idempotencyKey,
-                          Map.of());
+                          principal);
                   return respond(StatusCodes.OK, client.send(type, id, request), this::outcomeBody);
                 }));
   }
@@ -79,6 +82,27 @@ final class InstanceRoutes extends RouteSupport {
    * The request's correlation id and idempotency key, each from its header ({@code
    * X-Correlation-Id}, {@code Idempotency-Key}) or else from the body field of the same meaning.
    */
+  private Route flow(ObjectNode body, FlowRoute inner) {
+    return optionalHeaderValueByName(
+        GatewayRoutes.PRINCIPAL_HEADER,
+        principal ->
+            flow(
+                body,
+                (correlationId, idempotencyKey) ->
+                    inner.apply(
+                        correlationId,
+                        idempotencyKey,
+                        principal
+                            .<Map<String, String>>map(name -> Map.of(PRINCIPAL_METADATA, name))
+                            .orElse(Map.of()))));
+  }
+
+  /** A route of a flow: its correlation id, idempotency key, and metadata naming who asked. */
+  @FunctionalInterface
+  private interface FlowRoute {
+    Route apply(String correlationId, String idempotencyKey, Map<String, String> principal);
+  }
+
   private Route flow(ObjectNode body, BiFunction<String, String, Route> inner) {
     return optionalHeaderValueByName(
         CORRELATION_HEADER,

@@ -33,6 +33,50 @@ final class OperationsRoutes extends RouteSupport {
   }
 
   /** The routes at the root: {@code /health} and {@code /metrics}. */
+  /**
+   * The probes, open to everyone: {@code GET /health/live} (200 while the process runs) and {@code
+   * GET /health/ready} (200 once the journal and this cluster member are up, else 503).
+   */
+  Route probeRoutes() {
+    return pathPrefix(
+        "health",
+        () ->
+            concat(
+                path(
+                    "live",
+                    () ->
+                        get(
+                            () ->
+                                complete(
+                                    jsonResponse(
+                                        StatusCodes.OK,
+                                        json.createObjectNode().put("status", "UP"))))),
+                path("ready", () -> get(this::ready))));
+  }
+
+  private Route ready() {
+    CompletionStage<HttpResponse> response =
+        operations
+            .health()
+            .thenApplyAsync(
+                health -> {
+                  ObjectNode body = json.createObjectNode();
+                  boolean ready = true;
+                  ObjectNode checks = body.putObject("checks");
+                  for (String name : java.util.List.of("journal", "cluster")) {
+                    EngineHealth.Check check = health.checks().get(name);
+                    boolean up = check != null && check.up();
+                    ready &= up;
+                    checks.put(name, up ? "UP" : "DOWN");
+                  }
+                  body.put("status", ready ? "UP" : "DOWN");
+                  return jsonResponse(
+                      ready ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, body);
+                },
+                executor);
+    return completeWithFuture(response);
+  }
+
   Route rootRoutes() {
     return concat(
         path("health", () -> get(this::health)), path("metrics", () -> get(this::metrics)));

@@ -57,6 +57,7 @@ final class ProblemCatalog {
     INVALID_REQUEST("invalid-request", StatusCodes.BAD_REQUEST, "Invalid request"),
     PAYLOAD_TOO_LARGE("payload-too-large", StatusCodes.PAYLOAD_TOO_LARGE, "Payload too large"),
     UNAUTHENTICATED("unauthenticated", StatusCodes.UNAUTHORIZED, "Unauthenticated"),
+    FORBIDDEN("forbidden", StatusCodes.FORBIDDEN, "Forbidden"),
     METRICS_NOT_EXPOSED("metrics-not-exposed", StatusCodes.NOT_FOUND, "Metrics not exposed"),
     INTERNAL_ERROR("internal-error", StatusCodes.INTERNAL_SERVER_ERROR, "Internal error");
 
