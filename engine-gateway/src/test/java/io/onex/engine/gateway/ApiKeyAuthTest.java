@@ -24,6 +24,7 @@ class ApiKeyAuthTest {
   static final String READER_KEY = "r-secret-1";
   static final String OPERATOR_KEY = "o-secret-2";
   static final String ADMIN_KEY = "a-secret-3";
+  static final String OTHER_ADMIN_KEY = "a-secret-4";
 
   @TempDir static Path dataDir;
   static GatewayNode node;
@@ -35,7 +36,8 @@ class ApiKeyAuthTest {
             List.of(
                 READER_KEY + ":reader:dashboards",
                 OPERATOR_KEY + ":operator:checkout",
-                ADMIN_KEY + ":admin"));
+                ADMIN_KEY + ":admin",
+                OTHER_ADMIN_KEY + ":admin:night-shift"));
     node = GatewayNode.start(Map.of("onex.data-dir", dataDir.toString()), keys);
   }
 
@@ -138,14 +140,9 @@ class ApiKeyAuthTest {
     assertThat(events).hasSize(3);
     events.forEach(
         e -> assertThat(e.at("/action/metadata/onex.principal").asText()).isEqualTo("checkout"));
-    // an operator may not take leases, an admin may
-    assertThat(
-            call("POST", "/v1/leases", "{\"resource\":\"r\",\"owner\":\"o\"}", OPERATOR_KEY)
-                .status())
+    // an operator may not take leases
+    assertThat(call("POST", "/v1/leases", "{\"resource\":\"r\"}", OPERATOR_KEY).status())
         .isEqualTo(403);
-    assertThat(
-            call("POST", "/v1/leases", "{\"resource\":\"r\",\"owner\":\"o\"}", ADMIN_KEY).status())
-        .isEqualTo(201);
   }
 
   @Test
@@ -197,5 +194,39 @@ class ApiKeyAuthTest {
                         "onex.auth.api-keys-env", "k1:admin:ops, k2:reader"))
                 .withFallback(ConfigFactory.load()));
     assertThat(((ApiKeyAuthenticator) fromEnvironment).size()).isEqualTo(2);
+  }
+
+  @Test
+  void leasesAreTakenInTheCallersNameAndOnlyAdminsSeeOthersTokens() {
+    Response inAnothersName =
+        call(
+            "POST",
+            "/v1/leases",
+            "{\"resource\":\"reports\",\"owner\":\"night-shift\"}",
+            ADMIN_KEY);
+    Response taken = call("POST", "/v1/leases", "{\"resource\":\"reports\"}", ADMIN_KEY);
+
+    assertThat(inAnothersName.status()).isEqualTo(403);
+    assertThat(taken.status()).isEqualTo(201);
+    String owner = taken.body().path("owner").asText();
+    assertThat(owner).startsWith("apikey-");
+    String leaseId = taken.body().path("leaseId").asText();
+    assertThat(call("POST", "/v1/leases/" + leaseId + "/renew", "{}", OTHER_ADMIN_KEY).status())
+        .isEqualTo(403);
+    assertThat(call("DELETE", "/v1/leases/" + leaseId, null, OTHER_ADMIN_KEY).status())
+        .isEqualTo(403);
+    assertThat(call("POST", "/v1/leases/" + leaseId + "/renew", "{}", ADMIN_KEY).status())
+        .isEqualTo(200);
+
+    JsonNode asReader =
+        call("GET", "/v1/leases?resource=reports", null, READER_KEY).body().at("/leases/0");
+    JsonNode asAdmin =
+        call("GET", "/v1/leases?resource=reports", null, OTHER_ADMIN_KEY).body().at("/leases/0");
+    assertThat(asReader.path("owner").asText()).isEqualTo(owner);
+    assertThat(asReader.has("fencingToken")).isFalse();
+    assertThat(asReader.has("leaseId")).isFalse();
+    assertThat(asAdmin.path("fencingToken").asLong())
+        .isEqualTo(taken.body().path("fencingToken").asLong());
+    assertThat(call("DELETE", "/v1/leases/" + leaseId, null, ADMIN_KEY).status()).isEqualTo(204);
   }
 }

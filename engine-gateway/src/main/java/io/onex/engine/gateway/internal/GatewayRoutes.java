@@ -38,6 +38,9 @@ public final class GatewayRoutes extends RouteSupport {
   /** The header carrying the authenticated principal's name from the gateway to its routes. */
   static final String PRINCIPAL_HEADER = "X-Onex-Principal";
 
+  /** The header carrying the authenticated principal's roles, comma-separated. */
+  static final String ROLES_HEADER = "X-Onex-Principal-Roles";
+
   public GatewayRoutes(
       WorkflowEngine engine,
       EventBus bus,
@@ -125,9 +128,13 @@ public final class GatewayRoutes extends RouteSupport {
                   return mapRequest(
                       r -> {
                         HttpRequest stripped = r.removeHeader(PRINCIPAL_HEADER);
+                        HttpRequest clean = stripped.removeHeader(ROLES_HEADER);
                         return open
-                            ? stripped
-                            : stripped.addHeader(RawHeader.create(PRINCIPAL_HEADER, who.name()));
+                            ? clean
+                            : clean
+                                .addHeader(RawHeader.create(PRINCIPAL_HEADER, who.name()))
+                                .addHeader(
+                                    RawHeader.create(ROLES_HEADER, String.join(",", who.roles())));
                       },
                       inner);
                 }));
