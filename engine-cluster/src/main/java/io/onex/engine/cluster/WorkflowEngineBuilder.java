@@ -2,6 +2,12 @@ package io.onex.engine.cluster;
 
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.onex.engine.cluster.internal.EngineBootstrap;
@@ -70,8 +76,17 @@ public final class WorkflowEngineBuilder {
 
   /** Starts the node; blocks until it can take requests. */
   public WorkflowEngine start() {
-    MeterRegistry registry =
-        metrics != null ? metrics : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MeterRegistry registry = metrics;
+    if (registry == null) {
+      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      // the JVM's and the process's own figures, beside the engine's
+      new JvmMemoryMetrics().bindTo(registry);
+      new JvmGcMetrics().bindTo(registry);
+      new JvmThreadMetrics().bindTo(registry);
+      new ClassLoaderMetrics().bindTo(registry);
+      new ProcessorMetrics().bindTo(registry);
+      new UptimeMetrics().bindTo(registry);
+    }
     return EngineBootstrap.start(config, this.registry, handlers, computeFunctions, registry);
   }
 }

@@ -161,4 +161,23 @@ class OrderFlowTest {
     assertThat(handlers.body().at("/handlers/1/settings/payment").asText())
         .startsWith("http://127.0.0.1:");
   }
+
+  @Test
+  void shouldShowLatencyHistogramsOfRequestsIntentsAndOutcomesAfterAnOrder() {
+    place("o-metrics", "carol");
+    awaitEnd("o-metrics", "COMPLETED");
+
+    String metrics = node.getText("/metrics");
+
+    assertThat(metrics)
+        .contains(
+            "onex_http_requests_seconds_bucket{method=\"POST\",route=\"/v1/workflows/{type}/instances\",status=\"201\"")
+        .contains(
+            "onex_http_requests_seconds_bucket{method=\"POST\",route=\"/v1/workflows/{type}/instances/{id}/actions\",status=\"200\"")
+        .contains(
+            "onex_intent_duration_seconds_bucket{handler=\"http\",outcome=\"succeeded\",target=\"shipping\"")
+        .contains("onex_outcome_delivery_seconds_bucket{")
+        .contains("jvm_memory_used_bytes")
+        .contains("process_cpu_usage");
+  }
 }

@@ -2,6 +2,7 @@ package io.onex.engine.effects.internal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.onex.engine.core.Action;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InternalApi;
@@ -14,9 +15,12 @@ import io.onex.engine.effects.internal.ExecutorCommand.Execute;
 import io.onex.engine.effects.internal.ExecutorCommand.Finished;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -48,6 +52,12 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
   private final Duration redeliveryMaxBackoff;
   private final int overdueAfter;
   private final MeterRegistry metrics;
+  private final Timer outcomeDelivery;
+
+  /** When each running intent started and each finished one finished, for the timers. */
+  private final Map<String, Long> startedAt = new HashMap<>();
+
+  private final Map<String, Long> finishedAt = new HashMap<>();
   private final IntentSlots slots;
   private final Set<String> known = new HashSet<>();
   private final org.apache.pekko.actor.Scheduler scheduler;
@@ -71,6 +81,11 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
     Gauge.builder("onex.intents.running", slots, IntentSlots::running)
         .description("Intents in flight on this node")
         .register(metrics);
+    this.outcomeDelivery =
+        Timer.builder("onex.outcome.delivery")
+            .description("Time from an intent's outcome to the instance journaling it")
+            .publishPercentileHistogram()
+            .register(metrics);
     this.reports = reports;
     this.clock = clock;
     this.redeliveryBackoff = settings.redeliveryBackoff();
@@ -122,6 +137,7 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
   }
 
   private void start(Execute execute) {
+    startedAt.put(execute.intent().intentId(), System.nanoTime());
     getContext()
         .pipeToSelf(
             attempts.run(
@@ -152,6 +168,12 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
             "outcome",
             finished.outcome() instanceof IntentOutcome.Succeeded ? "succeeded" : "failed")
         .increment();
+    Long started = startedAt.remove(execute.intent().intentId());
+    if (started != null) {
+      intentDuration(execute, finished.outcome())
+          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+    finishedAt.put(execute.intent().intentId(), System.nanoTime());
     var action = finished.outcome().reportOf(execute.intent(), clock.instant());
     // The first delivery is a plain ask; only an outcome the instance did not take goes on to the
     // retries, so that the common case costs no retry machinery.
@@ -194,7 +216,22 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
     }
   }
 
+  /** How long intents take, from the first attempt to the outcome, by handler, target, outcome. */
+  private Timer intentDuration(Execute execute, IntentOutcome outcome) {
+    return Timer.builder("onex.intent.duration")
+        .description("Time from an intent's first attempt to its outcome, retries included")
+        .tag("handler", execute.intent().type())
+        .tag("target", execute.intent().target())
+        .tag("outcome", outcome instanceof IntentOutcome.Succeeded ? "succeeded" : "failed")
+        .publishPercentileHistogram()
+        .register(metrics);
+  }
+
   private Behavior<ExecutorCommand> onDelivered(Delivered delivered) {
+    Long finished = finishedAt.remove(delivered.intentId());
+    if (finished != null) {
+      outcomeDelivery.record(System.nanoTime() - finished, TimeUnit.NANOSECONDS);
+    }
     known.remove(delivered.intentId());
     return this;
   }

@@ -34,6 +34,7 @@ public final class GatewayRoutes extends RouteSupport {
   private final NodeRoutes nodes;
   private final SubscriptionRoutes subscriptions;
   private final SpecRoutes specs;
+  private final RequestTimer timer;
 
   /** The header carrying the authenticated principal's name from the gateway to its routes. */
   static final String PRINCIPAL_HEADER = "X-Onex-Principal";
@@ -52,6 +53,7 @@ public final class GatewayRoutes extends RouteSupport {
     Executor executor = engine.system().executionContext();
     this.authenticator = authenticator;
     this.errors = new ErrorMapping(problemTypeBase, maxBodyBytes);
+    this.timer = new RequestTimer(engine.operations().metrics());
     this.operations = new OperationsRoutes(engine.operations(), executor, http);
     this.lists = new InstanceListRoutes(engine.client(), executor, http);
     this.specs = new SpecRoutes(specCatalog, executor, http);
@@ -84,7 +86,7 @@ public final class GatewayRoutes extends RouteSupport {
     Route api = concat(probes, authenticated(() -> concat(root, pathPrefix("v1", () -> v1))));
     var exceptions = errors.exceptionHandler();
     var rejections = errors.rejectionHandler();
-    return handleExceptions(exceptions, () -> handleRejections(rejections, () -> api));
+    return timer.timed(handleExceptions(exceptions, () -> handleRejections(rejections, () -> api)));
   }
 
   private Route v1Routes() {
