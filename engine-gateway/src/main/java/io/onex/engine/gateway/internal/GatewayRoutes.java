@@ -35,6 +35,7 @@ public final class GatewayRoutes extends RouteSupport {
   private final SubscriptionRoutes subscriptions;
   private final SpecRoutes specs;
   private final RequestTimer timer;
+  private final RateLimits limits;
 
   /** The header carrying the authenticated principal's name from the gateway to its routes. */
   static final String PRINCIPAL_HEADER = "X-Onex-Principal";
@@ -54,6 +55,7 @@ public final class GatewayRoutes extends RouteSupport {
     this.authenticator = authenticator;
     this.errors = new ErrorMapping(problemTypeBase, maxBodyBytes);
     this.timer = new RequestTimer(engine.operations().metrics());
+    this.limits = new RateLimits(http);
     this.operations = new OperationsRoutes(engine.operations(), executor, http);
     this.lists = new InstanceListRoutes(engine.client(), executor, http);
     this.specs = new SpecRoutes(specCatalog, executor, http);
@@ -127,6 +129,10 @@ public final class GatewayRoutes extends RouteSupport {
                   if (!open && !Roles.allows(who.roles(), required)) {
                     return complete(forbidden(path, who, required));
                   }
+                  java.util.OptionalLong wait = limits.refusal(who.name());
+                  if (wait.isPresent()) {
+                    return complete(rateLimited(path, who, wait.getAsLong()));
+                  }
                   return mapRequest(
                       r -> {
                         HttpRequest stripped = r.removeHeader(PRINCIPAL_HEADER);
@@ -140,6 +146,19 @@ public final class GatewayRoutes extends RouteSupport {
                       },
                       inner);
                 }));
+  }
+
+  private HttpResponse rateLimited(String path, Principal who, long retryAfterSeconds) {
+    return Problem.of(
+            RequestProblem.RATE_LIMITED,
+            "Expected '"
+                + who.name()
+                + "' to stay within its rate limit (onex.http.rate-limit), but it did not; try"
+                + " again in "
+                + retryAfterSeconds
+                + " s")
+        .toResponse(problemTypeBase, path)
+        .addHeader(RawHeader.create("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
   private HttpResponse forbidden(String path, Principal who, String required) {

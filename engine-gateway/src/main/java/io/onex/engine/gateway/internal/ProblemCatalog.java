@@ -58,6 +58,7 @@ final class ProblemCatalog {
     PAYLOAD_TOO_LARGE("payload-too-large", StatusCodes.PAYLOAD_TOO_LARGE, "Payload too large"),
     UNAUTHENTICATED("unauthenticated", StatusCodes.UNAUTHORIZED, "Unauthenticated"),
     FORBIDDEN("forbidden", StatusCodes.FORBIDDEN, "Forbidden"),
+    RATE_LIMITED("rate-limited", StatusCodes.TOO_MANY_REQUESTS, "Rate limited"),
     METRICS_NOT_EXPOSED("metrics-not-exposed", StatusCodes.NOT_FOUND, "Metrics not exposed"),
     INTERNAL_ERROR("internal-error", StatusCodes.INTERNAL_SERVER_ERROR, "Internal error");
 
