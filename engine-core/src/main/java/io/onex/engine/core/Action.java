@@ -62,6 +62,9 @@ public record Action(
     String parentActionId,
     Map<String, String> metadata) {
 
+  /** Metadata key naming the authenticated principal that sent the action, when there is one. */
+  public static final String PRINCIPAL_METADATA = "onex.principal";
+
   /** The reserved type of the action that starts an instance; its payload is the start input. */
   public static final String START = "$start";
 

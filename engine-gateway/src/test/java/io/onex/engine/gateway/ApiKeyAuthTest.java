@@ -140,6 +140,21 @@ class ApiKeyAuthTest {
     assertThat(events).hasSize(3);
     events.forEach(
         e -> assertThat(e.at("/action/metadata/onex.principal").asText()).isEqualTo("checkout"));
+    // operator controls say who asked, too
+    assertThat(
+            call(
+                    "POST",
+                    "/v1/workflows/counter/instances/op-1/terminate",
+                    "{\"reason\":\"done\"}",
+                    OPERATOR_KEY)
+                .status())
+        .isEqualTo(200);
+    JsonNode last =
+        call("GET", "/v1/workflows/counter/instances/op-1/history", null, READER_KEY)
+            .body()
+            .at("/events/3");
+    assertThat(last.at("/action/type").asText()).isEqualTo("onex.Terminate");
+    assertThat(last.at("/action/metadata/onex.principal").asText()).isEqualTo("checkout");
     // an operator may not take leases
     assertThat(call("POST", "/v1/leases", "{\"resource\":\"r\"}", OPERATOR_KEY).status())
         .isEqualTo(403);

@@ -39,6 +39,7 @@ public sealed interface InstanceCommand extends EngineSerializable {
       com.fasterxml.jackson.databind.JsonNode result,
       String error,
       String reason,
+      String principal,
       ActorRef<InstanceReply> replyTo)
       implements InstanceCommand {}
 

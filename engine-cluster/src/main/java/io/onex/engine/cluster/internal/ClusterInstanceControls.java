@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -48,6 +49,9 @@ final class ClusterInstanceControls implements InstanceControls {
   private final Clock clock;
   private final Executor executor;
 
+  /** Who the operator actions are applied for, or null. */
+  private final String principal;
+
   ClusterInstanceControls(
       InstanceRequests requests,
       JournalAvailability journal,
@@ -57,6 +61,20 @@ final class ClusterInstanceControls implements InstanceControls {
       InstanceRetention retention,
       Clock clock,
       Executor executor) {
+    this(requests, journal, history, registry, index, retention, clock, executor, null);
+  }
+
+  private ClusterInstanceControls(
+      InstanceRequests requests,
+      JournalAvailability journal,
+      WorkflowHistory history,
+      WorkflowRegistry registry,
+      InstanceIndex index,
+      InstanceRetention retention,
+      Clock clock,
+      Executor executor,
+      String principal) {
+    this.principal = principal;
     this.requests = requests;
     this.journal = journal;
     this.history = history;
@@ -66,6 +84,12 @@ final class ClusterInstanceControls implements InstanceControls {
     this.retention = retention;
     this.clock = clock;
     this.executor = executor;
+  }
+
+  @Override
+  public InstanceControls onBehalfOf(String who) {
+    return new ClusterInstanceControls(
+        requests, journal, history, registry, index, retention, clock, executor, who);
   }
 
   @Override
@@ -123,6 +147,7 @@ final class ClusterInstanceControls implements InstanceControls {
                               outcome.result(),
                               outcome.error(),
                               why,
+                              principal,
                               replyTo),
                       ClusterInstanceControls::outcome));
         });
@@ -272,7 +297,11 @@ final class ClusterInstanceControls implements InstanceControls {
   }
 
   private Action operatorAction(String type, com.fasterxml.jackson.databind.JsonNode payload) {
-    return Action.builder(type).payload(payload).issuedAt(clock.instant()).build();
+    return Action.builder(type)
+        .payload(payload)
+        .metadata(principal == null ? Map.of() : Map.of(Action.PRINCIPAL_METADATA, principal))
+        .issuedAt(clock.instant())
+        .build();
   }
 
   private static String requireReason(String what, String reason) {

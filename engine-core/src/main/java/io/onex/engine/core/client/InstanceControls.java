@@ -52,4 +52,13 @@ public interface InstanceControls {
    * dryRun} only lists them.
    */
   CompletionStage<BulkTermination> terminateAll(InstanceQuery query, String reason, boolean dryRun);
+
+  /**
+   * These controls acting on behalf of {@code principal}: every operator action they apply records
+   * it in its metadata ({@link io.onex.engine.core.Action#PRINCIPAL_METADATA}), so the history says
+   * who terminated, retried, skipped or migrated. The same controls by default.
+   */
+  default InstanceControls onBehalfOf(String principal) {
+    return this;
+  }
 }

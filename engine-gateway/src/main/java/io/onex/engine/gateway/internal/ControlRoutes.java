@@ -53,38 +53,55 @@ final class ControlRoutes extends RouteSupport {
                             path("skip", () -> post(() -> skip(type, id, intentId)))))));
   }
 
+  /** The controls acting for the authenticated caller, if there is one. */
+  private Route asCaller(java.util.function.Function<InstanceControls, Route> inner) {
+    return optionalHeaderValueByName(
+        GatewayRoutes.PRINCIPAL_HEADER,
+        principal -> inner.apply(principal.map(controls::onBehalfOf).orElse(controls)));
+  }
+
   private Route terminate(String type, String id) {
-    return jsonBody(
-        body ->
-            respond(
-                StatusCodes.OK,
-                controls.terminate(type, id, requiredText(body, "reason")),
-                view -> view));
+    return asCaller(
+        controls ->
+            jsonBody(
+                body ->
+                    respond(
+                        StatusCodes.OK,
+                        controls.terminate(type, id, requiredText(body, "reason")),
+                        view -> view)));
   }
 
   private Route migrate(String type, String id) {
-    return jsonBody(
-        body ->
-            respond(
-                StatusCodes.OK, controls.migrate(type, id, requiredVersion(body)), view -> view));
+    return asCaller(
+        controls ->
+            jsonBody(
+                body ->
+                    respond(
+                        StatusCodes.OK,
+                        controls.migrate(type, id, requiredVersion(body)),
+                        view -> view)));
   }
 
   private Route retry(String type, String id, String intentId) {
-    return jsonBody(
-        body ->
-            respond(
-                StatusCodes.OK,
-                controls.retryIntent(type, id, intentId, requiredText(body, "reason")),
-                this::outcomeBody));
+    return asCaller(
+        controls ->
+            jsonBody(
+                body ->
+                    respond(
+                        StatusCodes.OK,
+                        controls.retryIntent(type, id, intentId, requiredText(body, "reason")),
+                        this::outcomeBody)));
   }
 
   private Route skip(String type, String id, String intentId) {
-    return jsonBody(
-        body ->
-            respond(
-                StatusCodes.OK,
-                controls.skipIntent(type, id, intentId, skipRequest(body)),
-                this::outcomeBody));
+    return asCaller(
+        controls ->
+            jsonBody(
+                body ->
+                    respond(
+                        StatusCodes.OK,
+                        controls.skipIntent(type, id, intentId, skipRequest(body)),
+                        this::outcomeBody)));
   }
 
   private static SkipRequest skipRequest(ObjectNode body) {

@@ -24,7 +24,7 @@ final class InstanceRoutes extends RouteSupport {
   private final WorkflowClient client;
 
   /** Action metadata naming the authenticated principal that sent the action. */
-  static final String PRINCIPAL_METADATA = "onex.principal";
+  static final String PRINCIPAL_METADATA = io.onex.engine.core.Action.PRINCIPAL_METADATA;
 
   InstanceRoutes(WorkflowClient client, Executor executor, Config http) {
     super(executor, http);

@@ -20,6 +20,42 @@ final class RequestTimer {
   private static final Set<String> BEFORE_ID =
       Set.of("instances", "leases", "nodes", "subscriptions", "intents", "versions");
 
+  /** Every fixed segment of the gateway's routes; any other becomes {@code {other}}. */
+  private static final Set<String> WORDS =
+      Set.of(
+          "v1",
+          "health",
+          "live",
+          "ready",
+          "metrics",
+          "workflows",
+          "instances",
+          "actions",
+          "history",
+          "export",
+          "state",
+          "replay",
+          "replay-check",
+          "events",
+          "terminate",
+          "intents",
+          "retry",
+          "skip",
+          "migrate",
+          "versions",
+          "rollout",
+          "leases",
+          "renew",
+          "nodes",
+          "cluster",
+          "handlers",
+          "subscriptions",
+          "stop",
+          "start",
+          "schemas",
+          "workflow-spec",
+          "ui");
+
   private final MeterRegistry metrics;
 
   RequestTimer(MeterRegistry metrics) {
@@ -61,6 +97,8 @@ final class RequestTimer {
         segment = "{type}";
       } else if (BEFORE_ID.contains(previous) && !segment.isEmpty()) {
         segment = "{id}";
+      } else if (!segment.isEmpty() && !WORDS.contains(segment)) {
+        segment = "{other}"; // a path no route has: keeps scanners from minting series
       }
       route.append('/').append(segment);
     }

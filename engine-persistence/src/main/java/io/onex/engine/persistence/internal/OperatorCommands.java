@@ -68,6 +68,9 @@ final class OperatorCommands {
     Action reported = outcome.reportOf(intent, now);
     Map<String, String> metadata = new HashMap<>(reported.metadata());
     metadata.put(OperatorActions.SKIPPED_METADATA, command.reason());
+    if (command.principal() != null) {
+      metadata.put(Action.PRINCIPAL_METADATA, command.principal());
+    }
     return reported.toBuilder().metadata(metadata).build();
   }
 
