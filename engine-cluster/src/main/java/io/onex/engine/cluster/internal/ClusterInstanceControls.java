@@ -52,19 +52,8 @@ final class ClusterInstanceControls implements InstanceControls {
   /** Who the operator actions are applied for, or null. */
   private final String principal;
 
+  /** Controls acting for {@code principal}, or for nobody in particular when it is null. */
   ClusterInstanceControls(
-      InstanceRequests requests,
-      JournalAvailability journal,
-      WorkflowHistory history,
-      WorkflowRegistry registry,
-      InstanceIndex index,
-      InstanceRetention retention,
-      Clock clock,
-      Executor executor) {
-    this(requests, journal, history, registry, index, retention, clock, executor, null);
-  }
-
-  private ClusterInstanceControls(
       InstanceRequests requests,
       JournalAvailability journal,
       WorkflowHistory history,

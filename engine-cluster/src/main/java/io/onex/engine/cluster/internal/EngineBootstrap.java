@@ -187,7 +187,7 @@ public final class EngineBootstrap {
     closeAtShutdown(system, "onex-retention", retention);
     ClusterInstanceControls controls =
         new ClusterInstanceControls(
-            requests, journal, history, registry, index, retention, clock, executor);
+            requests, journal, history, registry, index, retention, clock, executor, null);
     InstanceFeeds feeds =
         new InstanceFeeds(system, shards, config.getDuration("onex.engine.end-watch-renewal"));
     InstanceClient client =

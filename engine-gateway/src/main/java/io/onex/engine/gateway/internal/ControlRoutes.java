@@ -9,6 +9,7 @@ import io.onex.engine.core.client.InstanceControls;
 import io.onex.engine.core.client.SkipRequest;
 import io.onex.engine.core.concurrent.Stages;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -53,55 +54,40 @@ final class ControlRoutes extends RouteSupport {
                             path("skip", () -> post(() -> skip(type, id, intentId)))))));
   }
 
-  /** The controls acting for the authenticated caller, if there is one. */
-  private Route asCaller(java.util.function.Function<InstanceControls, Route> inner) {
+  /**
+   * A control: {@code call} with the controls acting for the authenticated caller (if there is one)
+   * and the request's JSON body, answered 200 with {@code body} of its result.
+   */
+  private <T> Route control(
+      java.util.function.BiFunction<InstanceControls, ObjectNode, CompletionStage<T>> call,
+      java.util.function.Function<T, Object> body) {
     return optionalHeaderValueByName(
         GatewayRoutes.PRINCIPAL_HEADER,
-        principal -> inner.apply(principal.map(controls::onBehalfOf).orElse(controls)));
+        principal -> {
+          InstanceControls acting = principal.map(controls::onBehalfOf).orElse(controls);
+          return jsonBody(request -> respond(StatusCodes.OK, call.apply(acting, request), body));
+        });
   }
 
   private Route terminate(String type, String id) {
-    return asCaller(
-        controls ->
-            jsonBody(
-                body ->
-                    respond(
-                        StatusCodes.OK,
-                        controls.terminate(type, id, requiredText(body, "reason")),
-                        view -> view)));
+    return control(
+        (acting, body) -> acting.terminate(type, id, requiredText(body, "reason")), view -> view);
   }
 
   private Route migrate(String type, String id) {
-    return asCaller(
-        controls ->
-            jsonBody(
-                body ->
-                    respond(
-                        StatusCodes.OK,
-                        controls.migrate(type, id, requiredVersion(body)),
-                        view -> view)));
+    return control((acting, body) -> acting.migrate(type, id, requiredVersion(body)), view -> view);
   }
 
   private Route retry(String type, String id, String intentId) {
-    return asCaller(
-        controls ->
-            jsonBody(
-                body ->
-                    respond(
-                        StatusCodes.OK,
-                        controls.retryIntent(type, id, intentId, requiredText(body, "reason")),
-                        this::outcomeBody)));
+    return control(
+        (acting, body) -> acting.retryIntent(type, id, intentId, requiredText(body, "reason")),
+        this::outcomeBody);
   }
 
   private Route skip(String type, String id, String intentId) {
-    return asCaller(
-        controls ->
-            jsonBody(
-                body ->
-                    respond(
-                        StatusCodes.OK,
-                        controls.skipIntent(type, id, intentId, skipRequest(body)),
-                        this::outcomeBody)));
+    return control(
+        (acting, body) -> acting.skipIntent(type, id, intentId, skipRequest(body)),
+        this::outcomeBody);
   }
 
   private static SkipRequest skipRequest(ObjectNode body) {

@@ -12,8 +12,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * Times every request into the histogram {@code onex.http.requests} (Prometheus buckets) by method,
- * route and status. The route is the path with its names and ids replaced by placeholders ({@code
- * /v1/workflows/{type}/instances/{id}/actions}), so that the series stay few.
+ * route and status. The route is the path with its type names and ids written as {@code {type}} and
+ * {@code {id}} ({@code /v1/workflows/{type}/instances/{id}/actions}), so that the series stay few.
  */
 final class RequestTimer {
 
@@ -86,7 +86,7 @@ final class RequestTimer {
         .register(metrics);
   }
 
-  /** {@code path} with its type names and ids replaced by placeholders. */
+  /** {@code path} with its type names, ids and unknown segments written generically. */
   static String template(String path) {
     String[] segments = path.split("/", -1);
     StringBuilder route = new StringBuilder();

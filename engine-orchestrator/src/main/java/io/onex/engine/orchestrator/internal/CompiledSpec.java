@@ -2,7 +2,6 @@ package io.onex.engine.orchestrator.internal;
 
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.RetryPolicy;
-import io.onex.engine.orchestrator.Coordination;
 import io.onex.engine.orchestrator.StepSpec;
 import io.onex.engine.orchestrator.WorkflowSpec;
 import java.time.Duration;
@@ -65,11 +64,7 @@ public final class CompiledSpec {
     List<StepSpec> list = spec.steps();
     for (int i = 0; i < list.size(); i++) {
       StepSpec step = list.get(i);
-      List<String> deps =
-          spec.coordination() == Coordination.SEQUENTIAL
-                  || spec.coordination() == Coordination.PIPELINE
-              ? (i == 0 ? List.of() : List.of(list.get(i - 1).name()))
-              : step.dependsOn();
+      List<String> deps = DependencyGraph.dependenciesOf(spec, i);
       steps.put(
           step.name(),
           new Step(

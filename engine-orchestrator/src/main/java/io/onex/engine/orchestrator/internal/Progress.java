@@ -1,8 +1,6 @@
 package io.onex.engine.orchestrator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
@@ -14,16 +12,13 @@ import io.onex.engine.orchestrator.Coordination;
 import io.onex.engine.orchestrator.FailurePolicy;
 import io.onex.engine.orchestrator.OrchestrationState;
 import io.onex.engine.orchestrator.OrchestrationState.Phase;
-import io.onex.engine.orchestrator.OrchestrationState.Pipeline;
 import io.onex.engine.orchestrator.OrchestrationState.StepStatus;
 import io.onex.engine.orchestrator.StepSpec;
 import io.onex.engine.orchestrator.internal.CompiledSpec.Step;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One reducer call's work on a spec instance: the state as it changes, the intents and step records
@@ -31,11 +26,11 @@ import java.util.Optional;
  */
 final class Progress {
 
-  private final CompiledSpec spec;
-  private final ReduceContext context;
-  private final List<Intent> intents = new ArrayList<>();
+  final CompiledSpec spec;
+  final ReduceContext context;
+  final List<Intent> intents = new ArrayList<>();
   private final List<StepRecord> records = new ArrayList<>();
-  private OrchestrationState state;
+  OrchestrationState state;
 
   Progress(CompiledSpec spec, OrchestrationState state, ReduceContext context) {
     this.spec = spec;
@@ -60,7 +55,7 @@ final class Progress {
   /** Starts whatever may start now, and ends the instance when nothing is left to do. */
   void advance() {
     if (spec.spec().coordination() == Coordination.PIPELINE) {
-      advancePipeline();
+      new PipelineRun(this).advance();
       return;
     }
     boolean again = true;
@@ -88,12 +83,12 @@ final class Progress {
       completeWithOutput();
     }
     if (state.phase() == Phase.COMPENSATING) {
-      compensateNext();
+      new Compensation(this).next();
     }
   }
 
   /** Every step is done: the output is built and the instance completes (or fails, naming why). */
-  private void completeWithOutput() {
+  void completeWithOutput() {
     try {
       JsonNode output =
           spec.spec().output() == null
@@ -173,12 +168,12 @@ final class Progress {
     return Map.of("step", step.name());
   }
 
-  private void started(Step step, StepStatus status, String child, String detail) {
+  void started(Step step, StepStatus status, String child, String detail) {
     state = state.withStep(step.name(), s -> s.started(status, context.now(), child));
     record(step, status == StepStatus.WAITING ? "WAITING" : "STARTED", detail);
   }
 
-  private Intent intent(
+  Intent intent(
       String handler,
       String target,
       JsonNode payload,
@@ -205,11 +200,12 @@ final class Progress {
       return;
     }
     if (intent.metadata().containsKey(CompiledSpec.CHUNK)) {
-      chunkOutcome(step, Integer.parseInt(intent.metadata().get(CompiledSpec.CHUNK)), outcome);
+      new PipelineRun(this)
+          .outcome(step, Integer.parseInt(intent.metadata().get(CompiledSpec.CHUNK)), outcome);
       return;
     }
     if (intent.metadata().containsKey(CompiledSpec.COMPENSATION)) {
-      compensated(step, outcome);
+      new Compensation(this).done(step, outcome);
       return;
     }
     if (outcome instanceof IntentOutcome.Succeeded success) {
@@ -280,7 +276,7 @@ final class Progress {
    * Ends the instance in {@code phase}: steps not done are cancelled, and child workflows still
    * running are terminated when the spec says so.
    */
-  private void end(Phase phase, String why) {
+  void end(Phase phase, String why) {
     intents.addAll(childTerminations(why));
     for (Step step : spec.steps().values()) {
       OrchestrationState.Step current = state.steps().get(step.name());
@@ -350,258 +346,12 @@ final class Progress {
     }
   }
 
-  // ---- compensation
-
-  /**
-   * Once no step is running or compensating, compensates the latest completed step that has a
-   * compensation; when none is left the instance ends FAILED.
-   */
-  private void compensateNext() {
-    boolean busy =
-        state.steps().values().stream()
-            .anyMatch(
-                s -> s.status() == StepStatus.RUNNING || s.status() == StepStatus.COMPENSATING);
-    if (busy) {
-      return;
-    }
-    Optional<Step> next =
-        spec.steps().values().stream()
-            .filter(s -> s.spec().compensation() != null)
-            .filter(s -> state.steps().get(s.name()).status() == StepStatus.COMPLETED)
-            .max(Comparator.comparing(s -> state.steps().get(s.name()).completedAs()));
-    if (next.isEmpty()) {
-      // in the order they were undone: the latest completed first
-      List<String> undone =
-          state.stepsIn(StepStatus.COMPENSATED).stream()
-              .sorted(
-                  Comparator.comparing((String n) -> state.steps().get(n).completedAs()).reversed())
-              .toList();
-      String why =
-          state.failure() + (undone.isEmpty() ? "" : "; compensated " + String.join(", ", undone));
-      state = state.withPhase(Phase.FAILED, why);
-      return;
-    }
-    Step step = next.get();
-    StepSpec.Compensation compensation = step.spec().compensation();
-    JsonNode input;
-    try {
-      input = Expressions.render(compensation.input(), context(step));
-    } catch (IllegalArgumentException e) {
-      compensated(step, new IntentOutcome.Failed(step.name(), e.getMessage(), 0));
-      compensateNext();
-      return;
-    }
-    intents.add(
-        intent(
-            compensation.handler(),
-            compensation.target(),
-            input,
-            step,
-            compensation.metadata(),
-            Map.of(CompiledSpec.COMPENSATION, "true")));
-    state = state.withStep(step.name(), s -> s.withStatus(StepStatus.COMPENSATING));
-    record(step, "COMPENSATING", compensation.handler() + " " + compensation.target());
+  /** The document {@code step}'s expressions read ({@link StepContext}). */
+  JsonNode context(Step step) {
+    return StepContext.of(state, context, step);
   }
 
-  private void compensated(Step step, IntentOutcome outcome) {
-    if (outcome instanceof IntentOutcome.Failed failure) {
-      state =
-          state.withStep(
-              step.name(), s -> s.failed("compensation failed: " + failure.error(), context.now()));
-      state =
-          state.withPhase(
-              state.phase(),
-              state.failure() + "; compensating '" + step.name() + "' failed: " + failure.error());
-      record(step, "COMPENSATION_FAILED", failure.error());
-    } else {
-      state = state.withStep(step.name(), s -> s.withStatus(StepStatus.COMPENSATED));
-      record(step, "COMPENSATED", null);
-    }
-  }
-
-  // ---- pipelines
-
-  private void advancePipeline() {
-    if (state.phase() != Phase.RUNNING) {
-      return;
-    }
-    Pipeline pipeline = state.pipeline();
-    ArrayNode items = pipelineItems();
-    if (items == null) {
-      end(Phase.FAILED, "pipeline.items " + spec.spec().pipeline().items() + " is not a list");
-      return;
-    }
-    int size = spec.spec().pipeline().chunkSize();
-    if (pipeline == null) {
-      int chunkCount = (int) ((items.size() + (long) size - 1) / size);
-      pipeline = new Pipeline(chunkCount, 0, Map.of(), 0, Map.of());
-      for (Step step : spec.steps().values()) {
-        started(
-            step, StepStatus.RUNNING, null, pipeline.chunkCount() + " chunk(s) of up to " + size);
-      }
-    }
-    Step first = spec.steps().values().iterator().next();
-    Map<String, Integer> inFlight = new LinkedHashMap<>(pipeline.inFlight());
-    int next = pipeline.nextChunk();
-    while (inFlight.size() < spec.spec().pipeline().parallelism() && next < pipeline.chunkCount()) {
-      Optional<Intent> intent = chunkIntent(first, next, items, NullNode.getInstance());
-      if (intent.isEmpty()) {
-        return;
-      }
-      intents.add(intent.get());
-      inFlight.put(Integer.toString(next), 0);
-      next++;
-    }
-    pipeline =
-        new Pipeline(
-            pipeline.chunkCount(), next, inFlight, pipeline.chunksDone(), pipeline.results());
-    state = state.withPipeline(pipeline);
-    if (pipeline.chunksDone() == pipeline.chunkCount()) {
-      for (Step step : spec.steps().values()) {
-        if (state.steps().get(step.name()).status() == StepStatus.RUNNING) {
-          state = state.counted();
-          int order = state.completions();
-          int chunks = pipeline.chunkCount();
-          state =
-              state.withStep(
-                  step.name(),
-                  s -> s.ended(StepStatus.COMPLETED, chunks, null, null, context.now(), order));
-          record(step, "COMPLETED", chunks + " chunk(s)");
-        }
-      }
-      completeWithOutput();
-    }
-  }
-
-  private ArrayNode pipelineItems() {
-    try {
-      JsonNode items = Expressions.evaluate(spec.spec().pipeline().items(), context(null));
-      return items.isArray() ? (ArrayNode) items : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /**
-   * The intent taking chunk {@code chunk} through {@code step}; empty, with the instance failed,
-   * when the step's input cannot be built for it.
-   */
-  private Optional<Intent> chunkIntent(Step step, int chunk, ArrayNode items, JsonNode previous) {
-    int size = spec.spec().pipeline().chunkSize();
-    ArrayNode slice = EngineJson.mapper().createArrayNode();
-    for (int i = chunk * size; i < Math.min(items.size(), (chunk + 1) * size); i++) {
-      slice.add(items.get(i));
-    }
-    ObjectNode chunkContext = (ObjectNode) context(step);
-    chunkContext.set("chunk", slice);
-    chunkContext.put("chunkIndex", chunk);
-    chunkContext.set("previous", previous);
-    StepSpec s = step.spec();
-    JsonNode input;
-    try {
-      input = Expressions.render(s.input(), chunkContext);
-    } catch (IllegalArgumentException e) {
-      String why = "chunk " + chunk + ": " + e.getMessage();
-      state = state.withStep(step.name(), st -> st.failed(why, context.now()));
-      record(step, "FAILED", why);
-      end(Phase.FAILED, "step '" + step.name() + "' failed on " + why);
-      return Optional.empty();
-    }
-    return Optional.of(
-        intent(
-            s.handler(),
-            s.target(),
-            input,
-            step,
-            s.metadata(),
-            Map.of(CompiledSpec.CHUNK, Integer.toString(chunk))));
-  }
-
-  private void chunkOutcome(Step step, int chunk, IntentOutcome outcome) {
-    Integer stageOfChunk = state.pipeline().inFlight().get(Integer.toString(chunk));
-    if (state.phase() != Phase.RUNNING || stageOfChunk == null || stageOfChunk != step.index()) {
-      return; // an outcome of a chunk no longer at this stage (an operator's retry, a repeat)
-    }
-    JsonNode result;
-    if (outcome instanceof IntentOutcome.Succeeded success) {
-      result = success.result();
-    } else {
-      String error = ((IntentOutcome.Failed) outcome).error();
-      if (step.spec().onFailure() != FailurePolicy.SKIP) {
-        record(step, "FAILED", "chunk " + chunk + ": " + error);
-        state =
-            state.withStep(
-                step.name(), s -> s.failed("chunk " + chunk + ": " + error, context.now()));
-        end(Phase.FAILED, "step '" + step.name() + "' failed on chunk " + chunk + ": " + error);
-        return;
-      }
-      record(step, "SKIPPED", "chunk " + chunk + ": " + error);
-      result = NullNode.getInstance();
-    }
-    List<Step> stages = new ArrayList<>(spec.steps().values());
-    Pipeline pipeline = state.pipeline();
-    Map<String, Integer> inFlight = new LinkedHashMap<>(pipeline.inFlight());
-    Map<String, JsonNode> results = new LinkedHashMap<>(pipeline.results());
-    int done = pipeline.chunksDone();
-    int stage = step.index() + 1;
-    if (stage < stages.size()) {
-      Optional<Intent> intent = chunkIntent(stages.get(stage), chunk, pipelineItems(), result);
-      if (intent.isEmpty()) {
-        return;
-      }
-      intents.add(intent.get());
-      inFlight.put(Integer.toString(chunk), stage);
-    } else {
-      inFlight.remove(Integer.toString(chunk));
-      results.put(Integer.toString(chunk), result);
-      done++;
-    }
-    state =
-        state.withPipeline(
-            new Pipeline(pipeline.chunkCount(), pipeline.nextChunk(), inFlight, done, results));
-  }
-
-  // ---- the context expressions read
-
-  /**
-   * The document a step's expressions and condition read: the start input, the instance, every
-   * step's status and result, the step's triggering event; in a pipeline's output the chunk results
-   * in order.
-   */
-  private JsonNode context(Step step) {
-    ObjectNode root = EngineJson.mapper().createObjectNode();
-    root.set("input", state.input());
-    root.putObject("instance")
-        .put("id", context.instanceId())
-        .put("type", context.workflowType())
-        .put("version", context.definitionVersion());
-    ObjectNode steps = root.putObject("steps");
-    state
-        .steps()
-        .forEach(
-            (name, s) -> {
-              ObjectNode node = steps.putObject(name);
-              node.put("status", s.status().name());
-              node.set("result", s.result() == null ? NullNode.getInstance() : s.result());
-              node.put("attempts", s.attempts());
-              if (s.error() != null) {
-                node.put("error", s.error());
-              }
-            });
-    if (step != null && state.steps().get(step.name()).event() != null) {
-      root.set("event", state.steps().get(step.name()).event());
-    }
-    if (state.pipeline() != null) {
-      ArrayNode results = root.putArray("results");
-      for (int i = 0; i < state.pipeline().chunkCount(); i++) {
-        JsonNode r = state.pipeline().results().get(Integer.toString(i));
-        results.add(r == null ? NullNode.getInstance() : r);
-      }
-    }
-    return root;
-  }
-
-  private void record(Step step, String status, String detail) {
+  void record(Step step, String status, String detail) {
     records.add(new StepRecord(step.name(), status, detail));
   }
 }

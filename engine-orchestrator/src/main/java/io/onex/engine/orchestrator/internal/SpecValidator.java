@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InternalApi;
-import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.error.FieldViolation;
 import io.onex.engine.core.error.InvalidSpecException;
 import io.onex.engine.core.json.EngineJson;
@@ -18,7 +16,6 @@ import io.onex.engine.persistence.SchemaErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,12 +32,6 @@ public final class SpecValidator {
 
   private static final Set<String> ROOTS = Set.of("input", "instance", "steps");
   private static final Set<String> PIPELINE_ROOTS = Set.of("chunk", "chunkIndex", "previous");
-  private static final Set<String> RESERVED_ACTIONS =
-      Set.of(
-          CompiledSpec.CANCEL,
-          CompiledSpec.STEP_DUE,
-          IntentOutcome.SUCCEEDED,
-          IntentOutcome.FAILED);
 
   private final com.networknt.schema.Schema schema;
 
@@ -90,10 +81,11 @@ public final class SpecValidator {
     private final Set<String> handlers;
     private final List<FieldViolation> out;
     private final Map<String, Integer> index = new HashMap<>();
-    private final Map<String, Set<String>> ancestors = new HashMap<>();
+    private final DependencyGraph graph;
     private boolean dependenciesKnown;
 
     Checks(WorkflowSpec spec, Set<String> handlers, List<FieldViolation> out) {
+      this.graph = new DependencyGraph(spec);
       this.spec = spec;
       this.handlers = handlers;
       this.out = out;
@@ -107,14 +99,7 @@ public final class SpecValidator {
         }
       }
       checkPipeline();
-      if (spec.input() != null) {
-        try {
-          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-              .getSchema(spec.input());
-        } catch (RuntimeException e) {
-          violation("/input", "invalid JSON Schema: " + e.getMessage());
-        }
-      }
+      ActionNames.checkSchema(spec.input(), "/input", this::violation);
       for (int i = 0; i < steps.size(); i++) {
         checkKind(i, steps.get(i));
         checkDependencies(i, steps.get(i));
@@ -127,7 +112,7 @@ public final class SpecValidator {
         }
         Expressions.forEach(spec.output(), "/output", (e, at) -> checkExpression(e, at, null));
       }
-      checkActions();
+      ActionNames.check(spec, this::violation);
     }
 
     private void checkPipeline() {
@@ -234,10 +219,10 @@ public final class SpecValidator {
     }
 
     private void checkDependencies(int i, StepSpec step) {
-      boolean graph =
+      boolean byDependency =
           spec.coordination() == Coordination.PARALLEL
               || spec.coordination() == Coordination.EVENT_DRIVEN;
-      if (!graph && !step.dependsOn().isEmpty()) {
+      if (!byDependency && !step.dependsOn().isEmpty()) {
         violation(
             at(i, "dependsOn"),
             spec.coordination()
@@ -254,56 +239,14 @@ public final class SpecValidator {
       }
     }
 
-    /** Whether the dependencies form a cycle, reporting each; fills {@link #ancestors} if not. */
+    /** Whether the dependencies form a cycle, reporting each. */
     private boolean cyclic() {
-      Map<String, Integer> marks = new HashMap<>();
-      boolean cycle = false;
-      for (StepSpec step : spec.steps()) {
-        cycle |= visit(step.name(), marks, new ArrayList<>());
-      }
-      return cycle;
-    }
-
-    private boolean visit(String name, Map<String, Integer> marks, List<String> path) {
-      Integer mark = marks.get(name);
-      if (mark != null && mark == 2) {
-        return false;
-      }
-      if (mark != null && mark == 1) {
-        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
-        cycle.add(name);
-        int at = index.get(cycle.get(0));
+      for (List<String> cycle : graph.cycles()) {
         violation(
-            at(at, "dependsOn"), "the dependencies form a cycle: " + String.join(" -> ", cycle));
-        return true;
+            at(index.get(cycle.get(0)), "dependsOn"),
+            "the dependencies form a cycle: " + String.join(" -> ", cycle));
       }
-      marks.put(name, 1);
-      path.add(name);
-      Set<String> mine = new LinkedHashSet<>();
-      boolean cycle = false;
-      for (String dependency : dependenciesOf(name)) {
-        if (!index.containsKey(dependency) || dependency.equals(name)) {
-          continue;
-        }
-        cycle |= visit(dependency, marks, path);
-        mine.add(dependency);
-        mine.addAll(ancestors.getOrDefault(dependency, Set.of()));
-      }
-      path.remove(path.size() - 1);
-      marks.put(name, 2);
-      ancestors.put(name, mine);
-      return cycle;
-    }
-
-    private List<String> dependenciesOf(String name) {
-      int i = index.get(name);
-      boolean ordered =
-          spec.coordination() == Coordination.SEQUENTIAL
-              || spec.coordination() == Coordination.PIPELINE;
-      if (ordered) {
-        return i == 0 ? List.of() : List.of(spec.steps().get(i - 1).name());
-      }
-      return spec.steps().get(i).dependsOn();
+      return !graph.cycles().isEmpty();
     }
 
     private void checkExpressions(int i, StepSpec step) {
@@ -363,7 +306,7 @@ public final class SpecValidator {
       } else if (step != null
           && dependenciesKnown
           && !(ownResult && name.equals(step.name()))
-          && !ancestors.getOrDefault(step.name(), Set.of()).contains(name)) {
+          && !graph.ancestors(step.name()).contains(name)) {
         violation(
             at,
             what
@@ -408,34 +351,6 @@ public final class SpecValidator {
         roots.add("event");
       }
       return roots;
-    }
-
-    private void checkActions() {
-      Map<String, String> seen = new HashMap<>();
-      for (int i = 0; i < spec.steps().size(); i++) {
-        StepSpec step = spec.steps().get(i);
-        if (step.waitFor() != null) {
-          checkAction(step.waitFor().action(), step.waitFor().schema(), at(i, "wait/action"), seen);
-        }
-        if (step.on() != null) {
-          checkAction(step.on().action(), step.on().schema(), at(i, "on/action"), seen);
-        }
-      }
-    }
-
-    private void checkAction(String action, JsonNode schema, String at, Map<String, String> seen) {
-      if (RESERVED_ACTIONS.contains(action) || OperatorActions.isOperator(action)) {
-        violation(at, "action name '" + action + "' is reserved by the engine");
-      } else if (seen.putIfAbsent(action, at) != null) {
-        violation(at, "action '" + action + "' is already awaited at " + seen.get(action));
-      }
-      if (schema != null) {
-        try {
-          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
-        } catch (RuntimeException e) {
-          violation(at.replace("/action", "/schema"), "invalid JSON Schema: " + e.getMessage());
-        }
-      }
     }
 
     private void violation(String pointer, String message) {
