@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,10 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
 
 /**
  * Authenticates requests by API key (header {@code X-API-Key}) against the keys of {@code
- * onex.auth.api-keys} and {@code ONEX_API_KEYS} ({@code key:role[:name]}). Keys are kept only as
- * SHA-256 digests and compared in constant time; a key is never logged or shown. Thread-safe.
+ * onex.auth.api-keys} and {@code ONEX_API_KEYS} ({@code key:role[:name]}, where role may be several
+ * grants joined by {@code +}, each a role or a role limited to a workflow type, {@code
+ * reader+operator@order}). Keys are kept only as SHA-256 digests and compared in constant time; a
+ * key is never logged or shown. Thread-safe.
  */
 public final class ApiKeyAuthenticator implements Authenticator {
 
@@ -43,18 +46,21 @@ public final class ApiKeyAuthenticator implements Authenticator {
         continue;
       }
       String[] parts = entry.split(":", 3);
-      if (parts.length < 2 || parts[0].isEmpty() || !Roles.ALL.contains(parts[1])) {
+      Set<String> grants =
+          parts.length < 2 ? Set.of() : new LinkedHashSet<>(List.of(parts[1].split("\\+")));
+      if (parts[0].isEmpty() || grants.isEmpty() || !grants.stream().allMatch(Roles::isGrant)) {
         throw new IllegalArgumentException(
             "Expected API key entry "
                 + (i + 1)
                 + " to read key:role[:name] with role one of "
                 + Roles.ALL
-                + ", but it does not");
+                + " (optionally limited to a workflow type as role@type, several joined by +),"
+                + " but it does not");
       }
       String digest = digest(parts[0]);
       String name =
           parts.length == 3 && !parts[2].isEmpty() ? parts[2] : "apikey-" + digest.substring(0, 8);
-      keys.put(digest, new Principal(name, Set.of(parts[1])));
+      keys.put(digest, new Principal(name, grants));
     }
     return new ApiKeyAuthenticator(keys);
   }

@@ -3,14 +3,17 @@ package io.onex.engine.gateway;
 import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.gateway.internal.FirstOfAuthenticator;
 import io.onex.engine.gateway.internal.GatewayRoutes;
 import io.onex.engine.gateway.internal.ProblemParsingErrorHandler;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.kafka.KafkaEventBus;
 import io.onex.engine.orchestrator.SpecCatalog;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -36,23 +39,41 @@ public final class HttpGateway {
   }
 
   /**
-   * The authenticator {@code onex.auth} configures: API keys while authentication is on (with no
-   * key configured it refuses every request); none at all only in the {@code dev} environment, with
-   * a warning. Throws {@link IllegalStateException} when authentication is off anywhere else.
+   * The authenticator {@code onex.auth} configures, checking bearer JWTs on the calling thread; see
+   * {@link #authenticatorFor(Config, Executor)}.
    */
   public static Authenticator authenticatorFor(Config config) {
+    return authenticatorFor(config, Runnable::run);
+  }
+
+  /**
+   * The authenticator {@code onex.auth} configures: API keys ({@code X-API-Key}) and, when {@code
+   * onex.auth.jwt} names keys, bearer JWTs (checked on {@code blocking}: fetching a remote JWK set
+   * may block), while authentication is on (with no credential configured it refuses every
+   * request); none at all only in the {@code dev} environment, with a warning. Throws {@link
+   * IllegalStateException} when authentication is off anywhere else, {@link
+   * IllegalArgumentException} naming the setting when one is malformed.
+   */
+  public static Authenticator authenticatorFor(Config config, Executor blocking) {
     String environment =
         config.hasPath("onex.environment") ? config.getString("onex.environment") : "dev";
     if (config.getBoolean("onex.auth.enabled")) {
       ApiKeyAuthenticator keys = ApiKeyAuthenticator.fromConfig(config);
-      if (keys.size() == 0) {
+      Optional<JwtAuthenticator> tokens = JwtAuthenticator.fromConfig(config, blocking);
+      if (keys.size() == 0 && tokens.isEmpty()) {
         log.warn(
-            "Authentication is on and no API key is configured (onex.auth.api-keys,"
-                + " ONEX_API_KEYS): every request but /health/live and /health/ready is refused");
+            "Authentication is on and no API key (onex.auth.api-keys, ONEX_API_KEYS) or JWT key"
+                + " (onex.auth.jwt) is configured: every request but /health/live and"
+                + " /health/ready is refused");
       } else {
-        log.info("Authentication is on: {} API key(s)", keys.size());
+        log.info(
+            "Authentication is on: {} API key(s), bearer JWTs {}",
+            keys.size(),
+            tokens.isPresent() ? "accepted" : "not accepted");
       }
-      return keys;
+      return tokens.isEmpty()
+          ? keys
+          : new FirstOfAuthenticator(List.<Authenticator>of(keys, tokens.get()));
     }
     if (!environment.equals("dev")) {
       throw new IllegalStateException(

@@ -47,18 +47,7 @@ class ApiKeyAuthTest {
   }
 
   static Response call(String method, String path, String body, String key) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(node.base() + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("X-API-Key", key);
-    }
-    return HttpCalls.send(request);
+    return node.http().call(method, path, body, "X-API-Key", key);
   }
 
   @Test
@@ -194,6 +183,18 @@ class ApiKeyAuthTest {
         .hasMessageNotContaining("only-a-key");
     assertThatThrownBy(() -> ApiKeyAuthenticator.of(List.of("k:superuser")))
         .hasMessageContaining("role one of [reader, operator, admin]");
+    assertThatThrownBy(() -> ApiKeyAuthenticator.of(List.of("k:operator@")))
+        .hasMessageContaining("role@type");
+    assertThat(
+            ApiKeyAuthenticator.of(List.of("k-scoped:reader+operator@order:shop"))
+                .authenticate(
+                    org.apache.pekko.http.javadsl.model.HttpRequest.create("/v1/workflows")
+                        .addHeader(
+                            org.apache.pekko.http.javadsl.model.headers.RawHeader.create(
+                                "X-API-Key", "k-scoped")))
+                .toCompletableFuture()
+                .join())
+        .contains(new Principal("shop", java.util.Set.of("reader", "operator@order")));
     assertThatThrownBy(
             () ->
                 HttpGateway.authenticatorFor(

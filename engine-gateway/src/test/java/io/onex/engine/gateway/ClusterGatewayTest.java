@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.testing.HttpCalls.Response;
 import io.onex.engine.core.testing.TestPostgres;
 import io.onex.engine.gateway.testing.GatewayNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,15 +51,7 @@ class ClusterGatewayTest {
   }
 
   private static Response call(int node, String method, String path, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodes.get(node).port() + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return GatewayNode.send(request);
+    return nodes.get(node).http().call(method, path, body);
   }
 
   @Nested

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +106,13 @@ public final class EngineNode implements AutoCloseable {
           engine,
           bus,
           specs,
-          HttpGateway.bind(engine, bus, specs, config, HttpGateway.authenticatorFor(config)),
+          HttpGateway.bind(
+              engine,
+              bus,
+              specs,
+              config,
+              HttpGateway.authenticatorFor(
+                  config, engine.system().dispatchers().lookup(DispatcherSelector.blocking()))),
           List.copyOf(companions));
     } catch (RuntimeException e) {
       engine.close();

@@ -36,12 +36,27 @@ public final class HttpCalls {
 
   /** POSTs {@code body} as JSON, with {@code headers} as name, value, name, value... */
   public Response post(String path, String body, String... headers) {
+    return call("POST", path, body, headers);
+  }
+
+  /**
+   * Sends {@code method} to {@code path} with {@code body} as JSON (none when {@code null}) and
+   * {@code headers} as name, value, name, value...; a header whose value is {@code null} is left
+   * out.
+   */
+  public Response call(String method, String path, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
+      if (headers[i + 1] != null) {
+        request.header(headers[i], headers[i + 1]);
+      }
     }
     return send(request);
   }

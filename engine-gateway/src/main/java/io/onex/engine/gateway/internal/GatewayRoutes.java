@@ -126,8 +126,9 @@ public final class GatewayRoutes extends RouteSupport {
                   Principal who = principal.get();
                   boolean open = who == Principal.ANONYMOUS;
                   String required = RouteRoles.required(request.method().value(), path);
-                  if (!open && !Roles.allows(who.roles(), required)) {
-                    return complete(forbidden(path, who, required));
+                  String type = RouteRoles.workflowType(path);
+                  if (!open && !Roles.allows(who.roles(), required, type)) {
+                    return complete(forbidden(path, who, required, type));
                   }
                   java.util.OptionalLong wait = limits.refusal(who.name());
                   if (wait.isPresent()) {
@@ -161,16 +162,20 @@ public final class GatewayRoutes extends RouteSupport {
         .addHeader(RawHeader.create("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
-  private HttpResponse forbidden(String path, Principal who, String required) {
-    return Problem.of(
-            RequestProblem.FORBIDDEN,
-            "Expected a caller with role '"
-                + required
-                + "' (or above) for this request, but '"
-                + who.name()
-                + "' has "
-                + who.roles())
-        .with("requiredRole", required)
+  private HttpResponse forbidden(String path, Principal who, String required, String type) {
+    Problem problem =
+        Problem.of(
+                RequestProblem.FORBIDDEN,
+                "Expected a caller with role '"
+                    + required
+                    + "' (or above)"
+                    + (type == null ? "" : " for workflow type '" + type + "'")
+                    + " for this request, but '"
+                    + who.name()
+                    + "' has "
+                    + who.roles())
+            .with("requiredRole", required);
+    return (type == null ? problem : problem.with("workflowType", type))
         .toResponse(problemTypeBase, path);
   }
 

@@ -4,7 +4,8 @@ import io.onex.engine.gateway.Roles;
 
 /**
  * Which role a request needs: reading anything takes {@code reader}; leases, spec registration and
- * rollouts take {@code admin}; every other change takes {@code operator}.
+ * rollouts take {@code admin}; every other change takes {@code operator}. A grant limited to a
+ * workflow type ({@link Roles}) reaches the requests about that type.
  */
 final class RouteRoles {
 
@@ -22,5 +23,18 @@ final class RouteRoles {
             && path.startsWith("/v1/workflows/")
             && (path.contains("/versions/") || path.endsWith("/rollout"));
     return specChange ? Roles.ADMIN : Roles.OPERATOR;
+  }
+
+  /**
+   * The workflow type a request is about ({@code /v1/workflows/{type}/...}), or {@code null} for a
+   * request that spans types.
+   */
+  static String workflowType(String path) {
+    String prefix = "/v1/workflows/";
+    if (!path.startsWith(prefix) || path.length() == prefix.length()) {
+      return null;
+    }
+    int end = path.indexOf('/', prefix.length());
+    return path.substring(prefix.length(), end < 0 ? path.length() : end);
   }
 }
