@@ -15,6 +15,7 @@ import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.effect.ComputeFunction;
 import io.onex.engine.core.effect.EffectHandler;
+import io.onex.engine.core.secrets.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class WorkflowEngineBuilder {
   private MeterRegistry metrics;
 
   WorkflowEngineBuilder(Config config) {
-    this.config = config;
+    this.config = Secrets.resolveIn(config);
   }
 
   /** Hosts the definitions of {@code workflows}. */

@@ -3,6 +3,7 @@ package io.onex.engine.gateway;
 import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.core.secrets.Secrets;
 import io.onex.engine.gateway.internal.FirstOfAuthenticator;
 import io.onex.engine.gateway.internal.GatewayRoutes;
 import io.onex.engine.gateway.internal.ProblemParsingErrorHandler;
@@ -54,7 +55,8 @@ public final class HttpGateway {
    * IllegalStateException} when authentication is off anywhere else, {@link
    * IllegalArgumentException} naming the setting when one is malformed.
    */
-  public static Authenticator authenticatorFor(Config config, Executor blocking) {
+  public static Authenticator authenticatorFor(Config unresolved, Executor blocking) {
+    Config config = Secrets.resolveIn(unresolved);
     String environment =
         config.hasPath("onex.environment") ? config.getString("onex.environment") : "dev";
     if (config.getBoolean("onex.auth.enabled")) {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.secrets.Secrets;
 import io.onex.engine.gateway.HttpGateway;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.kafka.KafkaEventBus;
@@ -95,7 +96,8 @@ public final class EngineNode implements AutoCloseable {
       Config config,
       WorkflowEngineBuilder engineBuilder,
       List<WorkflowProvider.Companion> companions) {
-    KafkaEventBus.handler(config).ifPresent(engineBuilder::handler);
+    Config resolved = Secrets.resolveIn(config);
+    KafkaEventBus.handler(resolved).ifPresent(engineBuilder::handler);
     Orchestrator orchestrator = Orchestrator.create();
     engineBuilder.handler(orchestrator.workflowHandler());
     WorkflowEngine engine = engineBuilder.start();
@@ -110,9 +112,9 @@ public final class EngineNode implements AutoCloseable {
               engine,
               bus,
               specs,
-              config,
+              resolved,
               HttpGateway.authenticatorFor(
-                  config, engine.system().dispatchers().lookup(DispatcherSelector.blocking()))),
+                  resolved, engine.system().dispatchers().lookup(DispatcherSelector.blocking()))),
           List.copyOf(companions));
     } catch (RuntimeException e) {
       engine.close();

@@ -1,5 +1,6 @@
 package io.onex.engine.persistence;
 
+import io.onex.engine.core.secrets.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,11 @@ public final class JournalSchema {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Could not create the journal schema in " + settings.url() + ": " + e.getMessage(), e);
+          "Could not create the journal schema in "
+              + Redaction.url(settings.url())
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.onex.engine.core.secrets.Redaction;
 import io.onex.engine.persistence.internal.TagOrderedReadJournalDao;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -231,7 +232,7 @@ public final class JournalSettings {
     throw new ConfigException.BadValue(
         "onex.journal.url",
         "expected a jdbc:h2: or jdbc:postgresql: URL (or empty for the embedded journal), but got '"
-            + url
+            + Redaction.url(url)
             + "'");
   }
 

@@ -8,6 +8,7 @@ import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
 import io.onex.engine.core.effect.HandlerHealth;
+import io.onex.engine.core.secrets.Redaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,13 @@ import org.apache.pekko.http.javadsl.model.headers.RawHeader;
  * connection failures are retryable; any other 4xx answer is a permanent failure named {@code
  * http-<status>}.
  *
- * <p>A target is a base URL, or an object {@code {url, health-path, method, path}}; {@code method}
- * and {@code path} are then defaults that the intent's metadata overrides (they reach the handler
- * as its operation configuration). The health check asks every target: {@code GET
- * <url><health-path>} answering 2xx where a health path is configured, any HTTP answer at all
- * otherwise; it reports the slowest answer's latency and the last error met, by a check or by an
- * intent.
+ * <p>A target is a base URL, or an object {@code {url, health-path, method, path, headers}}; {@code
+ * method} and {@code path} are then defaults that the intent's metadata overrides (they reach the
+ * handler as its operation configuration), and {@code headers} go with every request to the target,
+ * health checks included ({@code Authorization = "Bearer ${secret:token}"}); they are never
+ * described or logged. The health check asks every target: {@code GET <url><health-path>} answering
+ * 2xx where a health path is configured, any HTTP answer at all otherwise; it reports the slowest
+ * answer's latency and the last error met, by a check or by an intent.
  */
 public final class HttpEffectHandler implements EffectHandler {
 
@@ -50,8 +52,24 @@ public final class HttpEffectHandler implements EffectHandler {
   private Duration healthTimeout = Duration.ofSeconds(2);
   private volatile String lastError;
 
-  /** One configured target: its base URL and, optionally, the path that answers health checks. */
-  private record Target(String url, String healthPath) {}
+  /**
+   * One configured target: its base URL, optionally the path that answers health checks, and the
+   * headers every request to it carries (an {@code Authorization} from a secret, say).
+   */
+  private record Target(String url, String healthPath, Map<String, String> headers) {
+
+    Target(String url) {
+      this(url, null, Map.of());
+    }
+
+    HttpRequest authorised(HttpRequest request) {
+      HttpRequest withHeaders = request;
+      for (Map.Entry<String, String> header : headers.entrySet()) {
+        withHeaders = withHeaders.addHeader(RawHeader.create(header.getKey(), header.getValue()));
+      }
+      return withHeaders;
+    }
+  }
 
   public HttpEffectHandler(ActorSystem<?> system) {
     this.system = system;
@@ -77,9 +95,10 @@ public final class HttpEffectHandler implements EffectHandler {
                       name,
                       new Target(
                           target.getString("url"),
-                          target.hasPath("health-path") ? target.getString("health-path") : null));
+                          target.hasPath("health-path") ? target.getString("health-path") : null,
+                          headers(target)));
                 } else {
-                  targets.put(name, new Target(configured.getString(name), null));
+                  targets.put(name, new Target(configured.getString(name)));
                 }
               });
     }
@@ -93,7 +112,7 @@ public final class HttpEffectHandler implements EffectHandler {
 
   /** Points {@code target} at {@code baseUrl}, replacing any configured URL. */
   public HttpEffectHandler target(String target, String baseUrl) {
-    targets.put(target, new Target(baseUrl, null));
+    targets.put(target, new Target(baseUrl));
     return this;
   }
 
@@ -118,6 +137,7 @@ public final class HttpEffectHandler implements EffectHandler {
             .withMethod(HttpMethods.lookup(method).orElse(HttpMethods.POST))
             .addHeader(RawHeader.create("Idempotency-Key", request.idempotencyKey()))
             .addHeader(RawHeader.create("X-Correlation-Id", request.correlationId()));
+    http = target.authorised(http);
     if (!"GET".equals(method) && !"DELETE".equals(method)) {
       http =
           http.withEntity(
@@ -143,6 +163,17 @@ public final class HttpEffectHandler implements EffectHandler {
             });
   }
 
+  private static Map<String, String> headers(Config target) {
+    if (!target.hasPath("headers")) {
+      return Map.of();
+    }
+    Map<String, String> headers = new TreeMap<>();
+    target
+        .getObject("headers")
+        .forEach((name, value) -> headers.put(name, String.valueOf(value.unwrapped())));
+    return Map.copyOf(headers);
+  }
+
   private static String setting(
       Config operationConfig, Map<String, String> metadata, String key, String fallback) {
     if (operationConfig.hasPath(key)) {
@@ -154,7 +185,7 @@ public final class HttpEffectHandler implements EffectHandler {
   @Override
   public HandlerDescription describe() {
     Map<String, String> settings = new TreeMap<>();
-    targets.forEach((name, target) -> settings.put(name, target.url()));
+    targets.forEach((name, target) -> settings.put(name, Redaction.url(target.url())));
     return new HandlerDescription(
         "http",
         "Sends the intent's payload as JSON to the target's URL, with an Idempotency-Key header",
@@ -190,7 +221,7 @@ public final class HttpEffectHandler implements EffectHandler {
   private CompletionStage<String> check(String name, Target target) {
     String url = target.url() + (target.healthPath() == null ? "" : target.healthPath());
     return Http.get(system)
-        .singleRequest(HttpRequest.create(url))
+        .singleRequest(target.authorised(HttpRequest.create(url)))
         .thenCompose(
             response ->
                 response

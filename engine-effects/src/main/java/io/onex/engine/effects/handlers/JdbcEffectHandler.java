@@ -13,6 +13,7 @@ import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
 import io.onex.engine.core.effect.HandlerHealth;
 import io.onex.engine.core.json.EngineJson;
+import io.onex.engine.core.secrets.Redaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,7 +86,7 @@ public final class JdbcEffectHandler implements EffectHandler {
             "Could not prepare JDBC target '"
                 + name
                 + "' ("
-                + source.getString("url")
+                + Redaction.url(source.getString("url"))
                 + "): "
                 + e.getMessage(),
             e);
@@ -193,7 +194,7 @@ public final class JdbcEffectHandler implements EffectHandler {
   @Override
   public HandlerDescription describe() {
     Map<String, String> settings = new TreeMap<>();
-    dataSources.forEach((name, source) -> settings.put(name, source.getJdbcUrl()));
+    dataSources.forEach((name, source) -> settings.put(name, Redaction.url(source.getJdbcUrl())));
     return new HandlerDescription(
         "jdbc", "Runs a parameterised SQL statement once per idempotency key", settings);
   }

@@ -30,6 +30,7 @@ class HttpEffectHandlerTest {
   private static HttpServer server;
   private static final List<String> keys = new CopyOnWriteArrayList<>();
   private static final List<String> bodies = new CopyOnWriteArrayList<>();
+  private static final List<String> authorizations = new CopyOnWriteArrayList<>();
   private static HttpEffectHandler handler;
 
   @BeforeAll
@@ -39,6 +40,10 @@ class HttpEffectHandlerTest {
         "/svc",
         exchange -> {
           keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          if (authorization != null) {
+            authorizations.add(authorization);
+          }
           bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           String path = exchange.getRequestURI().getPath();
           int status = path.endsWith("/declined") ? 402 : path.endsWith("/down") ? 503 : 201;
@@ -134,6 +139,37 @@ class HttpEffectHandlerTest {
     HttpEffectHandler configured = new HttpEffectHandler(testKit.system());
     configured.initialize(ConfigFactory.parseMap(Map.of("targets", targets)));
     return configured;
+  }
+
+  @Test
+  void aTargetsHeadersGoWithEveryRequestAndItsCredentialsAreNeverDescribed() {
+    HttpEffectHandler secured =
+        handlerWith(
+            Map.of(
+                "svc",
+                Map.of(
+                    "url",
+                    base() + "/svc",
+                    "headers",
+                    Map.of("Authorization", "Bearer t0k3n-from-a-secret"))));
+
+    secured.execute(request("/secured"), ConfigFactory.empty()).toCompletableFuture().join();
+
+    assertThat(authorizations).containsExactly("Bearer t0k3n-from-a-secret");
+    String described =
+        handlerWith(
+                Map.of(
+                    "svc",
+                    Map.of("url", base() + "/svc", "headers", Map.of("X-Token", "t0k3n")),
+                    "legacy",
+                    "https://svc-user:svc-pass@legacy.test/api?api_key=abc123&mode=x"))
+            .describe()
+            .toString();
+    assertThat(described)
+        .contains("https://svc-user:****@legacy.test/api?api_key=****&mode=x")
+        .doesNotContain("t0k3n")
+        .doesNotContain("svc-pass")
+        .doesNotContain("abc123");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.onex.engine.node.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.WorkflowRegistry;
+import io.onex.engine.core.secrets.Secrets;
 import io.onex.engine.node.NodeConfig;
 import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.InstanceIndex;
@@ -73,7 +74,9 @@ final class JournalOptions {
     if (password != null) {
       overrides.put("onex.journal.password", password);
     }
-    Config config = ConfigFactory.parseMap(overrides).withFallback(NodeConfig.withOverlay("dev"));
+    Config config =
+        Secrets.resolveIn(
+            ConfigFactory.parseMap(overrides).withFallback(NodeConfig.withOverlay("dev")));
     JournalSettings journal = JournalSettings.fromConfig(config);
     if (createSchema) {
       JournalSchema.ensure(journal);
