@@ -109,6 +109,53 @@ public final class ClusterSettings {
             splitBrainStrategy,
             "pekko.cluster.split-brain-resolver.stable-after",
             raw.getDuration("split-brain-stable-after").toMillis() + "ms"));
+    settings.putAll(tls());
     return ConfigFactory.parseMap(settings);
+  }
+
+  /** Whether nodes talk over TLS ({@code onex.cluster.tls.keystore} is set). */
+  public boolean tlsEnabled() {
+    return !raw.getString("tls.keystore").trim().isEmpty();
+  }
+
+  /**
+   * Artery over TLS with mutual authentication when {@code onex.cluster.tls} names a keystore: each
+   * node presents the keystore's certificate and accepts only peers whose certificate the
+   * truststore (the keystore itself by default) holds.
+   */
+  private Map<String, Object> tls() {
+    if (!tlsEnabled()) {
+      return Map.of();
+    }
+    Config tls = raw.getConfig("tls");
+    String keystore = readable(tls, "keystore");
+    String truststore =
+        tls.getString("truststore").trim().isEmpty() ? keystore : readable(tls, "truststore");
+    String keystorePassword = tls.getString("keystore-password");
+    String truststorePassword =
+        tls.getString("truststore").trim().isEmpty()
+            ? keystorePassword
+            : tls.getString("truststore-password");
+    String engine = "pekko.remote.artery.ssl.config-ssl-engine.";
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("pekko.remote.artery.transport", "tls-tcp");
+    settings.put(engine + "key-store", keystore);
+    settings.put(engine + "key-store-password", keystorePassword);
+    settings.put(engine + "key-password", keystorePassword);
+    settings.put(engine + "trust-store", truststore);
+    settings.put(engine + "trust-store-password", truststorePassword);
+    settings.put(engine + "require-mutual-authentication", true);
+    return settings;
+  }
+
+  private String readable(Config tls, String key) {
+    java.nio.file.Path file = java.nio.file.Path.of(tls.getString(key).trim());
+    if (!java.nio.file.Files.isReadable(file)) {
+      throw new ConfigException.BadValue(
+          tls.origin(),
+          "onex.cluster.tls." + key,
+          "expected a readable keystore file, but '" + file + "' is not");
+    }
+    return file.toAbsolutePath().toString();
   }
 }

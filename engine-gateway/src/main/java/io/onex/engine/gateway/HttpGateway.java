@@ -6,6 +6,7 @@ import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.core.secrets.Secrets;
 import io.onex.engine.gateway.internal.FirstOfAuthenticator;
 import io.onex.engine.gateway.internal.GatewayRoutes;
+import io.onex.engine.gateway.internal.HttpsContexts;
 import io.onex.engine.gateway.internal.ProblemParsingErrorHandler;
 import io.onex.engine.kafka.EventBus;
 import io.onex.engine.kafka.KafkaEventBus;
@@ -17,7 +18,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,17 +131,27 @@ public final class HttpGateway {
     ServerSettings settings =
         ServerSettings.create(engine.system().classicSystem())
             .withParsingErrorHandler(ProblemParsingErrorHandler.class.getName());
-    ServerBinding binding =
+    Optional<HttpsConnectionContext> https = HttpsContexts.fromConfig(http.getConfig("tls"));
+    ServerBuilder server =
         Http.get(engine.system())
             .newServerAt(http.getString("host"), http.getInt("port"))
-            .withSettings(settings)
+            .withSettings(settings);
+    ServerBinding binding =
+        https
+            .map(server::enableHttps)
+            .orElse(server)
             .bind(new GatewayRoutes(engine, bus, specs, config, auth).routes())
             .toCompletableFuture()
             .join();
     binding.addToCoordinatedShutdown(http.getDuration("shutdown-deadline"), engine.system());
-    log.info("HTTP gateway listening on {}", binding.localAddress());
+    String scheme = https.isPresent() ? "https" : "http";
+    log.info(
+        "HTTP gateway listening on {}://{}:{}",
+        scheme,
+        binding.localAddress().getHostString(),
+        binding.localAddress().getPort());
     NodeRegistry.Agent agent = engine.operations().nodeAgent();
-    agent.advertise(agent.registration().asGateway(endpoint(config, binding)));
+    agent.advertise(agent.registration().asGateway(endpoint(config, scheme, binding)));
     return new HttpGateway(binding);
   }
 
@@ -146,12 +159,13 @@ public final class HttpGateway {
    * The gateway's base URL as other nodes and clients reach it: {@code onex.node.endpoint}, or else
    * the bound port at the node's cluster hostname.
    */
-  private static String endpoint(Config config, ServerBinding binding) {
+  private static String endpoint(Config config, String scheme, ServerBinding binding) {
     String configured = config.getString("onex.node.endpoint").trim();
     if (!configured.isEmpty()) {
       return configured;
     }
-    return "http://"
+    return scheme
+        + "://"
         + config.getString("onex.cluster.hostname")
         + ":"
         + binding.localAddress().getPort();

@@ -219,7 +219,7 @@ public final class JournalSettings {
 
   @Override
   public String toString() {
-    return "JournalSettings[" + dialect + " " + url + " as " + user + "]";
+    return "JournalSettings[" + dialect + " " + Redaction.url(url) + " as " + user + "]";
   }
 
   private static Dialect dialectOf(String url) {

@@ -42,6 +42,11 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts one more node, joining the cluster through the first node. */
   public WorkflowEngine startNode() {
+    return startNode(Map.of());
+  }
+
+  /** Starts one more node with {@code extra} settings, joining through the first node. */
+  public WorkflowEngine startNode(Map<String, Object> extra) {
     Map<String, Object> settings = new HashMap<>(journal);
     settings.put("onex.cluster.port", 0);
     settings.put("onex.cluster.split-brain-stable-after", "3s");
@@ -53,6 +58,7 @@ public final class TestCluster implements AutoCloseable {
       Address seed = address(nodes.get(0));
       settings.put("onex.cluster.seed-nodes", seed.host().get() + ":" + seed.port().get());
     }
+    settings.putAll(extra);
     Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load()).resolve();
     WorkflowEngine node = describe.apply(config).start();
     nodes.add(node);
