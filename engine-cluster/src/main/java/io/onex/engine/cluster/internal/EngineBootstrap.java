@@ -217,6 +217,11 @@ public final class EngineBootstrap {
             metrics,
             requests.startChecks());
     operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
+    InstanceCaps caps =
+        InstanceCaps.start(system, config.getConfig("onex.instance.cap"), registry, index);
+    if (caps != null) {
+      operations.addStartCheck(caps);
+    }
     LagGauge.register(
         system,
         metrics,

@@ -38,6 +38,7 @@ public enum ErrorCode {
   INVALID_SPEC("invalid-spec", InvalidSpecException::new),
   SPEC_CONFLICT("spec-conflict", SpecConflictException::new),
   DEPENDENCY_UNAVAILABLE("dependency-unavailable", DependencyUnavailableException::new),
+  INSTANCE_LIMIT("instance-limit", InstanceLimitException::new),
   ENGINE_UNAVAILABLE("engine-unavailable", EngineUnavailableException::new);
 
   private static final Map<String, ErrorCode> BY_CODE =

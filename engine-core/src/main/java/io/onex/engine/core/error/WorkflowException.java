@@ -29,6 +29,7 @@ public abstract sealed class WorkflowException extends RuntimeException
         InvalidSpecException,
         SpecConflictException,
         DependencyUnavailableException,
+        InstanceLimitException,
         EngineUnavailableException {
 
   protected WorkflowException(String message) {

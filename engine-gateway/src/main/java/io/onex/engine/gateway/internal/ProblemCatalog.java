@@ -47,6 +47,8 @@ final class ProblemCatalog {
       case SPEC_CONFLICT -> entry(code, StatusCodes.CONFLICT, "Workflow spec version conflict");
       case DEPENDENCY_UNAVAILABLE ->
           entry(code, StatusCodes.SERVICE_UNAVAILABLE, "Workflow dependency unavailable");
+      case INSTANCE_LIMIT ->
+          entry(code, StatusCodes.TOO_MANY_REQUESTS, "Instance limit of the workflow type reached");
       case ENGINE_UNAVAILABLE -> entry(code, StatusCodes.SERVICE_UNAVAILABLE, "Engine unavailable");
     };
   }
