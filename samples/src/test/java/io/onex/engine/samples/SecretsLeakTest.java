@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Secrets referenced from configuration ({@code "${secret:name}"}, here from files) are used where
  * they are referenced and appear in no HTTP answer and no log line of a node that runs an order,
- * answers every read route and refuses bad requests.
+ * answers every read route and refuses bad requests; an operator's key runs the order.
  */
 class SecretsLeakTest {
 
@@ -63,12 +63,15 @@ class SecretsLeakTest {
                 secretsDir.toString(),
                 "onex.journal.password",
                 "${secret:journal-password}",
+                // its own database: other tests of this JVM created the shared one without a password
+                "onex.handlers.jdbc.datasources.permissions.url",
+                "jdbc:h2:mem:permissions-secret;DB_CLOSE_DELAY=-1",
                 "onex.handlers.jdbc.datasources.permissions.password",
                 "${secret:permissions-password}",
                 "onex.auth.enabled",
                 true,
                 "onex.auth.api-keys",
-                List.of("${secret:ops-key}:admin:ops")))) {
+                List.of("${secret:ops-key}:operator:ops")))) {
       String base = "http://127.0.0.1:" + node.node().port();
       runAnOrder(base);
       for (String path :
