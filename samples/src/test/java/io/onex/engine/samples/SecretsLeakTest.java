@@ -63,7 +63,7 @@ class SecretsLeakTest {
                 secretsDir.toString(),
                 "onex.journal.password",
                 "${secret:journal-password}",
-                // its own database: other tests of this JVM created the shared one without a password
+                // its own database: the JVM's shared one was created without a password
                 "onex.handlers.jdbc.datasources.permissions.url",
                 "jdbc:h2:mem:permissions-secret;DB_CLOSE_DELAY=-1",
                 "onex.handlers.jdbc.datasources.permissions.password",
