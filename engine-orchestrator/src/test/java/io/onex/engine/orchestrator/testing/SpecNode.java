@@ -10,6 +10,7 @@ import io.onex.engine.orchestrator.SpecCatalog;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** An engine node with the orchestrator, on an H2 journal in a test's directory. */
 public record SpecNode(WorkflowEngine engine, SpecCatalog specs) implements AutoCloseable {
@@ -28,9 +29,17 @@ public record SpecNode(WorkflowEngine engine, SpecCatalog specs) implements Auto
 
   /** Starts a node with {@code config}, hosting the Java {@code definitions} too. */
   public static SpecNode start(Config config, WorkflowDefinition<?, ?>... definitions) {
+    return start(config, builder -> builder, definitions);
+  }
+
+  /** As {@link #start(Config, WorkflowDefinition[])}, the engine as {@code customise} leaves it. */
+  public static SpecNode start(
+      Config config,
+      UnaryOperator<WorkflowEngineBuilder> customise,
+      WorkflowDefinition<?, ?>... definitions) {
     Orchestrator orchestrator = Orchestrator.create();
     WorkflowEngineBuilder builder =
-        WorkflowEngine.builder(config).handler(orchestrator.workflowHandler());
+        customise.apply(WorkflowEngine.builder(config).handler(orchestrator.workflowHandler()));
     for (WorkflowDefinition<?, ?> definition : definitions) {
       builder.workflow(definition);
     }
