@@ -3,6 +3,7 @@ package io.onex.engine.cluster;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.effects.EffectHandlers;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -46,6 +47,13 @@ public interface EngineOperations {
    * another).
    */
   MeterRegistry metrics();
+
+  /**
+   * The node's OpenTelemetry, whose tracer makes the spans of requests, actions, intents and
+   * outcomes: the one {@code onex.tracing} describes (a no-op one while tracing is off) or the one
+   * the builder was given.
+   */
+  OpenTelemetry openTelemetry();
 
   /** The agent keeping this node registered; {@link NodeRegistry.Agent#advertise} updates it. */
   NodeRegistry.Agent nodeAgent();

@@ -11,11 +11,13 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.onex.engine.cluster.internal.EngineBootstrap;
+import io.onex.engine.cluster.internal.TracingSetup;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.effect.ComputeFunction;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.secrets.Secrets;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class WorkflowEngineBuilder {
   private final List<Function<ActorSystem<?>, EffectHandler>> handlers = new ArrayList<>();
   private final Map<String, ComputeFunction> computeFunctions = new LinkedHashMap<>();
   private MeterRegistry metrics;
+  private OpenTelemetry openTelemetry;
 
   WorkflowEngineBuilder(Config config) {
     this.config = Secrets.resolveIn(config);
@@ -75,6 +78,15 @@ public final class WorkflowEngineBuilder {
     return this;
   }
 
+  /**
+   * Makes the node's spans with {@code telemetry}, which the application owns (and shuts down),
+   * instead of the one {@code onex.tracing} describes.
+   */
+  public WorkflowEngineBuilder openTelemetry(OpenTelemetry telemetry) {
+    this.openTelemetry = telemetry;
+    return this;
+  }
+
   /** Starts the node; blocks until it can take requests. */
   public WorkflowEngine start() {
     MeterRegistry registry = metrics;
@@ -88,6 +100,9 @@ public final class WorkflowEngineBuilder {
       new ProcessorMetrics().bindTo(registry);
       new UptimeMetrics().bindTo(registry);
     }
-    return EngineBootstrap.start(config, this.registry, handlers, computeFunctions, registry);
+    boolean own = openTelemetry == null;
+    OpenTelemetry telemetry = own ? TracingSetup.fromConfig(config) : openTelemetry;
+    return EngineBootstrap.start(
+        config, this.registry, handlers, computeFunctions, registry, telemetry, own);
   }
 }

@@ -5,6 +5,7 @@ import io.onex.engine.core.Intent;
 import io.onex.engine.effects.internal.CircuitBreakers;
 import io.onex.engine.effects.internal.ExecutorBehavior;
 import io.onex.engine.effects.internal.ExecutorCommand;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -44,7 +45,8 @@ public final class IntentExecutor {
       ExecutorSettings settings,
       IntentReports reports,
       Clock clock,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      Tracer tracer) {
     CircuitBreakers breakers =
         new CircuitBreakers(
             system.classicSystem().scheduler(),
@@ -52,15 +54,18 @@ public final class IntentExecutor {
             metrics);
     ActorRef<ExecutorCommand> actor =
         system.systemActorOf(
-            ExecutorBehavior.create(handlers, breakers, reports, clock, settings, metrics),
+            ExecutorBehavior.create(handlers, breakers, reports, clock, settings, metrics, tracer),
             "onex-intent-executor",
             Props.empty());
     return new IntentExecutor(actor, breakers, handlers);
   }
 
-  /** Carries out {@code intent} of instance {@code instanceId} of {@code workflowType}. */
-  public void execute(String workflowType, String instanceId, Intent intent) {
-    actor.tell(new ExecutorCommand.Execute(workflowType, instanceId, intent));
+  /**
+   * Carries out {@code intent} of instance {@code instanceId} of {@code workflowType}, its spans in
+   * the trace {@code traceparent} names (none when {@code null}).
+   */
+  public void execute(String workflowType, String instanceId, Intent intent, String traceparent) {
+    actor.tell(new ExecutorCommand.Execute(workflowType, instanceId, intent, traceparent));
   }
 
   /** The effect handlers the executor uses. */

@@ -54,17 +54,48 @@ class ApiKeyAuthTest {
   void everyRouteButTheProbesRefusesAMissingOrUnknownKeyWith401() {
     for (String[] route :
         new String[][] {
+          // every route of the HTTP API but the two probes
           {"GET", "/v1/workflows"},
           {"GET", "/v1/workflows/counter/instances"},
           {"POST", "/v1/workflows/counter/instances"},
+          {"GET", "/v1/workflows/counter/instances/c-1"},
+          {"DELETE", "/v1/workflows/counter/instances/c-1"},
+          {"POST", "/v1/workflows/counter/instances/c-1/actions"},
+          {"GET", "/v1/workflows/counter/instances/c-1/history"},
+          {"GET", "/v1/workflows/counter/instances/c-1/history/export"},
+          {"GET", "/v1/workflows/counter/instances/c-1/state?atSeq=1"},
+          {"POST", "/v1/workflows/counter/instances/c-1/replay"},
+          {"GET", "/v1/workflows/counter/instances/c-1/events"},
+          {"POST", "/v1/workflows/counter/instances/c-1/terminate"},
+          {"POST", "/v1/workflows/counter/instances/c-1/intents/i-1/retry"},
+          {"POST", "/v1/workflows/counter/instances/c-1/intents/i-1/skip"},
+          {"POST", "/v1/workflows/counter/instances/c-1/migrate"},
+          {"POST", "/v1/workflows/counter/replay-check"},
+          {"GET", "/v1/workflows/counter/events"},
+          {"PUT", "/v1/workflows/flow/versions/1"},
+          {"GET", "/v1/workflows/flow/versions/1"},
+          {"PUT", "/v1/workflows/flow/rollout"},
+          {"GET", "/v1/instances"},
+          {"POST", "/v1/instances/terminate"},
           {"GET", "/v1/leases"},
+          {"POST", "/v1/leases"},
+          {"POST", "/v1/leases/l-1/renew"},
+          {"DELETE", "/v1/leases/l-1"},
+          {"GET", "/v1/nodes"},
+          {"GET", "/v1/nodes/n-1"},
+          {"GET", "/v1/subscriptions"},
+          {"GET", "/v1/subscriptions/s-1"},
+          {"POST", "/v1/subscriptions/s-1/stop"},
+          {"POST", "/v1/subscriptions/s-1/start"},
+          {"GET", "/v1/cluster"},
           {"GET", "/v1/handlers"},
           {"GET", "/health"},
           {"GET", "/metrics"},
           {"GET", "/v1/schemas/workflow-spec"}
         }) {
       for (String key : new String[] {null, "wrong-key"}) {
-        Response refused = call(route[0], route[1], route[0].equals("POST") ? "{}" : null, key);
+        boolean withBody = route[0].equals("POST") || route[0].equals("PUT");
+        Response refused = call(route[0], route[1], withBody ? "{}" : null, key);
         assertThat(refused.status()).as(route[0] + " " + route[1] + " with " + key).isEqualTo(401);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.challenge()).startsWith("ApiKey");

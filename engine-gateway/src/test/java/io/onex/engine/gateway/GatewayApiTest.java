@@ -326,6 +326,9 @@ class GatewayApiTest {
     void shouldAnswer400ForAHistoryPageOutOfRange() {
       expectProblem(node.get(COUNTERS + "/" + id + "/history?limit=0"), 400, "invalid-request");
       expectProblem(node.get(COUNTERS + "/" + id + "/history?fromSeq=abc"), 400, "invalid-request");
+      // a page is capped at onex.http.history-max-limit (1000 by default): a larger one is refused
+      expectProblem(node.get(COUNTERS + "/" + id + "/history?limit=1001"), 400, "invalid-request");
+      assertThat(node.get(COUNTERS + "/" + id + "/history?limit=1000").status()).isEqualTo(200);
     }
 
     @Test

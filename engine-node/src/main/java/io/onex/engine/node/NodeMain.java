@@ -26,6 +26,11 @@ public final class NodeMain {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    String format = System.getenv().getOrDefault("ONEX_LOG_FORMAT", "plain");
+    if (!format.equals("plain") && !format.equals("json")) {
+      err.println("ONEX_LOG_FORMAT must be plain or json, but is '" + format + "'");
+      System.exit(2);
+    }
     String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
     if (args.length > 0 && args[0].equals("journal-server")) {
       System.exit(JournalServerCommand.run(out, err, rest));

@@ -16,4 +16,13 @@ public interface IntentDispatcher {
 
   /** Carry out {@code intent} of instance {@code instanceId} of {@code workflowType}. */
   void dispatch(String workflowType, String instanceId, Intent intent);
+
+  /**
+   * Carry out {@code intent} as a part of the trace {@code traceparent} names (the span of the
+   * action whose event emitted it; {@code null} when there is none). A dispatcher that does not
+   * trace drops it.
+   */
+  default void dispatch(String workflowType, String instanceId, Intent intent, String traceparent) {
+    dispatch(workflowType, instanceId, intent);
+  }
 }

@@ -39,7 +39,8 @@ public final class WorkflowInstances {
    * The instances hosting {@code registry}'s definitions, with the settings of {@code
    * onex.instance} in {@code config}, {@code clock} for expiry and timers (reducers never see it),
    * {@code dispatcher} for their intents, {@code divergences} for what their recoveries find and
-   * {@code awaiting} for what they await.
+   * {@code awaiting} for what they await, reporting spans and timings to {@code telemetry} ({@link
+   * InstanceTelemetry#off()} where nobody reads them).
    */
   public static WorkflowInstances create(
       WorkflowRegistry registry,
@@ -47,7 +48,8 @@ public final class WorkflowInstances {
       Clock clock,
       IntentDispatcher dispatcher,
       DivergenceLog divergences,
-      AwaitingLog awaiting) {
+      AwaitingLog awaiting,
+      InstanceTelemetry telemetry) {
     return new WorkflowInstances(
         new WorkflowRuntime(
             registry,
@@ -55,7 +57,8 @@ public final class WorkflowInstances {
             WorkflowRuntime.InstanceSettings.fromConfig(config.getConfig("onex")),
             dispatcher,
             divergences,
-            awaiting));
+            awaiting,
+            telemetry));
   }
 
   /**

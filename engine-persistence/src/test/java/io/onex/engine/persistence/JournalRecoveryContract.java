@@ -66,7 +66,8 @@ abstract class JournalRecoveryContract {
             Clock.systemUTC(),
             (type, instanceId, intent) -> {},
             DivergenceLog.NONE,
-            AwaitingLog.NONE);
+            AwaitingLog.NONE,
+            InstanceTelemetry.off());
     return kit.spawn(instances.behavior(CounterWorkflow.TYPE, id, self -> {}));
   }
 

@@ -5,6 +5,7 @@ import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.node.EngineNode;
 import io.onex.engine.samples.services.SampleServices;
+import java.util.function.UnaryOperator;
 
 /**
  * One engine node hosting the sample workflows, with the sample's inventory, payment and shipping
@@ -23,11 +24,19 @@ public final class SampleNode implements AutoCloseable {
 
   /** Starts the sample services, then a node whose HTTP targets point at them. */
   public static SampleNode start(Config config) {
+    return start(config, builder -> builder);
+  }
+
+  /**
+   * Starts the sample services, then a node whose HTTP targets point at them, its engine as {@code
+   * customise} leaves the builder (given another OpenTelemetry, say).
+   */
+  public static SampleNode start(Config config, UnaryOperator<WorkflowEngineBuilder> customise) {
     SampleServices services = SampleServices.start(config);
     try {
       Config withServices = services.targets().withFallback(config);
       WorkflowEngineBuilder builder =
-          WorkflowEngine.builder(withServices).workflows(Samples.registry());
+          customise.apply(WorkflowEngine.builder(withServices).workflows(Samples.registry()));
       new SamplesProvider().configure(builder);
       return new SampleNode(services, EngineNode.start(withServices, builder));
     } catch (RuntimeException e) {

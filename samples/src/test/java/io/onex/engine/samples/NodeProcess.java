@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,11 +29,23 @@ final class NodeProcess implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   private final ExecutorService requests = Executors.newFixedThreadPool(8);
   private final HttpClient client = HttpClient.newBuilder().executor(requests).build();
+  private final Map<String, String> environment = new HashMap<>();
   private Process current;
   private int port;
 
   NodeProcess(Path dataDir) {
     this.dataDir = dataDir;
+  }
+
+  /** Sets environment variable {@code name} for the nodes started from now on. */
+  NodeProcess withEnvironment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  /** The port of the running node's gateway. */
+  int port() {
+    return port;
   }
 
   /** Starts a node on a free port, logging to {@code logName}; returns once it is healthy. */
@@ -52,6 +66,7 @@ final class NodeProcess implements AutoCloseable {
     builder.environment().put("ONEX_CLUSTER_PORT", "0");
     builder.environment().put("ONEX_SAMPLES_SERVICES_PORT", "0");
     builder.environment().put("ONEX_SAMPLES_SMTP_PORT", "0");
+    builder.environment().putAll(environment);
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile());
     Process process = builder.start();
     processes.add(process);

@@ -177,7 +177,26 @@ class OrderFlowTest {
         .contains(
             "onex_intent_duration_seconds_bucket{handler=\"http\",outcome=\"succeeded\",target=\"shipping\"")
         .contains("onex_outcome_delivery_seconds_bucket{")
+        .contains("onex_action_apply_seconds_bucket{type=\"order\"")
+        .contains("onex_journal_write_seconds_bucket{type=\"order\"")
         .contains("jvm_memory_used_bytes")
         .contains("process_cpu_usage");
+    assertThat(gauge(metrics, "onex_instances_active")).isGreaterThanOrEqualTo(1);
+    assertThat(gauge(metrics, "onex_timers_pending")).isGreaterThanOrEqualTo(0);
+    assertThat(gauge(metrics, "onex_index_lag")).isGreaterThanOrEqualTo(-1);
+    // measured every lag-interval: unfinished instances that no node holds in memory
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> gauge(node.getText("/metrics"), "onex_instances_passivated") >= 0);
+  }
+
+  /** The value of the unlabelled gauge {@code name} in a Prometheus text exposition. */
+  private static double gauge(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no gauge " + name + " in /metrics"));
   }
 }

@@ -2,6 +2,7 @@ package io.onex.engine.samples;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.core.testing.HttpCalls;
 import io.onex.engine.core.testing.HttpCalls.Response;
 import io.onex.engine.node.EngineNode;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A sample node started in this JVM on free ports, and an HTTP client for its gateway. */
 final class TestNode implements AutoCloseable {
@@ -25,6 +27,12 @@ final class TestNode implements AutoCloseable {
 
   /** Starts a sample node and its services with the dev overlay and {@code settings} on top. */
   static TestNode start(Map<String, Object> settings) {
+    return start(settings, builder -> builder);
+  }
+
+  /** As {@link #start(Map)}, the engine as {@code customise} leaves its builder. */
+  static TestNode start(
+      Map<String, Object> settings, UnaryOperator<WorkflowEngineBuilder> customise) {
     Map<String, Object> all = new HashMap<>();
     all.put("onex.http.port", 0);
     all.put("onex.cluster.port", 0);
@@ -33,7 +41,7 @@ final class TestNode implements AutoCloseable {
     all.put("onex.samples.services.delay-ms", 0);
     all.putAll(settings);
     Config config = ConfigFactory.parseMap(all).withFallback(NodeConfig.withOverlay("dev"));
-    return new TestNode(SampleNode.start(config));
+    return new TestNode(SampleNode.start(config, customise));
   }
 
   EngineNode node() {

@@ -7,6 +7,7 @@ import io.onex.engine.cluster.LagGauge;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.LeaseManager;
 import io.onex.engine.cluster.registry.NodeRegistry;
+import io.onex.engine.core.Intent;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.effect.ComputeFunction;
@@ -20,9 +21,14 @@ import io.onex.engine.persistence.DivergedInstances;
 import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.InstanceIndex;
 import io.onex.engine.persistence.InstanceRetention;
+import io.onex.engine.persistence.InstanceTelemetry;
+import io.onex.engine.persistence.IntentDispatcher;
 import io.onex.engine.persistence.JournalSchema;
 import io.onex.engine.persistence.JournalSettings;
 import io.onex.engine.persistence.WorkflowInstances;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +68,21 @@ import org.slf4j.LoggerFactory;
 @InternalApi
 public final class EngineBootstrap {
 
+  /** Hands intents to the executor with the trace context of the action that emitted them. */
+  private record TracedDispatcher(IntentExecutor executor) implements IntentDispatcher {
+
+    @Override
+    public void dispatch(String workflowType, String instanceId, Intent intent) {
+      executor.execute(workflowType, instanceId, intent, null);
+    }
+
+    @Override
+    public void dispatch(
+        String workflowType, String instanceId, Intent intent, String traceparent) {
+      executor.execute(workflowType, instanceId, intent, traceparent);
+    }
+  }
+
   private static final Logger log = LoggerFactory.getLogger(EngineBootstrap.class);
 
   private EngineBootstrap() {}
@@ -72,7 +93,9 @@ public final class EngineBootstrap {
       WorkflowRegistry registry,
       List<Function<ActorSystem<?>, EffectHandler>> ownHandlers,
       Map<String, ComputeFunction> computeFunctions,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      OpenTelemetry telemetry,
+      boolean ownsTelemetry) {
     JournalSettings journal = JournalSettings.fromConfig(config);
     if (journal.createSchema()) {
       JournalSchema.ensure(journal);
@@ -84,8 +107,13 @@ public final class EngineBootstrap {
         ActorSystem.create(
             Behaviors.empty(), effective.getString("onex.engine.system-name"), effective);
     try {
+      if (ownsTelemetry && telemetry instanceof OpenTelemetrySdk sdk) {
+        closeAtShutdown(system, "onex-tracing", sdk);
+      }
+      Tracer tracer = telemetry.getTracer("io.onex.engine");
       CompletableFuture<Void> up = join(system, clusterSettings);
-      EffectHandlers handlers = BuiltInHandlers.assemble(system, ownHandlers, computeFunctions);
+      EffectHandlers handlers =
+          BuiltInHandlers.assemble(system, ownHandlers, computeFunctions, tracer);
       handlers.initializeAll(effective);
       CoordinatedShutdown.get(system)
           .addTask(
@@ -125,10 +153,17 @@ public final class EngineBootstrap {
               ExecutorSettings.fromConfig(effective.getConfig("onex.effects")),
               new OutcomeRouting(shards, askTimeout, executor),
               clock,
-              metrics);
+              metrics,
+              tracer);
       WorkflowInstances instances =
           WorkflowInstances.create(
-              registry, effective, clock, intents::execute, diverged, awaiting);
+              registry,
+              effective,
+              clock,
+              new TracedDispatcher(intents),
+              diverged,
+              awaiting,
+              new InstanceTelemetry(tracer, metrics));
       shards.hostWith(instances);
       registry.types().forEach(shards::host);
       registry.onRegistered(definition -> shards.host(definition.type()));
@@ -149,7 +184,8 @@ public final class EngineBootstrap {
           registry.types(),
           handlers.all().stream().map(EffectHandler::handlerType).toList());
       return assemble(
-          system, effective, journal, registry, shards, diverged, index, intents, clock, metrics);
+          system, effective, journal, registry, shards, diverged, index, intents, clock, metrics,
+          telemetry);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -166,7 +202,8 @@ public final class EngineBootstrap {
       InstanceIndex index,
       IntentExecutor intents,
       Clock clock,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      OpenTelemetry telemetry) {
     Duration askTimeout = config.getDuration("onex.engine.ask-timeout");
     Executor executor = system.executionContext();
     LeaseManager leases = LeaseManager.of(system);
@@ -202,6 +239,7 @@ public final class EngineBootstrap {
             index,
             clock,
             feeds);
+    ClusterViews views = new ClusterViews(system, shards, askTimeout, executor);
     NodeOperations operations =
         new NodeOperations(
             new HealthChecks(
@@ -212,9 +250,10 @@ public final class EngineBootstrap {
                 config.getLong("onex.index.lag-degraded-above"),
                 askTimeout,
                 executor),
-            new ClusterViews(system, shards, askTimeout, executor),
+            views,
             intents,
             metrics,
+            telemetry,
             requests.startChecks());
     operations.registeredBy(SelfRegistration.start(system, config, registry, nodes, operations));
     InstanceCaps caps =
@@ -229,6 +268,13 @@ public final class EngineBootstrap {
         "Events journaled but not yet in the instance index",
         config.getDuration("onex.index.lag-interval"),
         index::lag);
+    LagGauge.register(
+        system,
+        metrics,
+        "onex.instances.passivated",
+        "Unfinished instances that no node holds in memory (passivated until their next message)",
+        config.getDuration("onex.index.lag-interval"),
+        () -> PassivatedInstances.count(registry, index, views));
     startRetention(system, config, index, inspector, controls, clock, blocking);
     return new ShardedWorkflowEngine(
         system,

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import io.onex.engine.cluster.StartCheck;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowRegistry;
-import io.onex.engine.core.client.InstanceCounts;
 import io.onex.engine.core.error.InstanceLimitException;
 import io.onex.engine.persistence.InstanceIndex;
 import java.time.Duration;
@@ -115,7 +114,7 @@ final class InstanceCaps implements StartCheck {
                     .counts(workflowType)
                     .thenApply(
                         indexed -> {
-                          count.indexed().set(unfinishedIn(indexed));
+                          count.indexed().set(indexed.unfinished());
                           if (lag == 0) {
                             count.indexedUpTo(settled);
                           }
@@ -128,13 +127,6 @@ final class InstanceCaps implements StartCheck {
                     "Could not count the instances of {}: {}", workflowType, error.toString());
               }
             });
-  }
-
-  private static long unfinishedIn(InstanceCounts counts) {
-    return counts.byStatus().entrySet().stream()
-        .filter(entry -> !entry.getKey().isFinal())
-        .mapToLong(Map.Entry::getValue)
-        .sum();
   }
 
   private Count count(String workflowType) {

@@ -8,6 +8,7 @@ import io.onex.engine.cluster.StartCheck;
 import io.onex.engine.cluster.registry.NodeRegistry;
 import io.onex.engine.effects.EffectHandlers;
 import io.onex.engine.effects.IntentExecutor;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +22,7 @@ final class NodeOperations implements EngineOperations {
   private final ClusterViews cluster;
   private final IntentExecutor executor;
   private final MeterRegistry metrics;
+  private final OpenTelemetry openTelemetry;
   private volatile NodeRegistry.Agent agent;
 
   NodeOperations(
@@ -28,7 +30,9 @@ final class NodeOperations implements EngineOperations {
       ClusterViews cluster,
       IntentExecutor executor,
       MeterRegistry metrics,
+      OpenTelemetry openTelemetry,
       List<StartCheck> startChecks) {
+    this.openTelemetry = openTelemetry;
     this.startChecks = startChecks;
     this.health = health;
     this.cluster = cluster;
@@ -73,6 +77,11 @@ final class NodeOperations implements EngineOperations {
   @Override
   public MeterRegistry metrics() {
     return metrics;
+  }
+
+  @Override
+  public OpenTelemetry openTelemetry() {
+    return openTelemetry;
   }
 
   @Override

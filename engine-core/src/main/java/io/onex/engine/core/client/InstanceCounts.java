@@ -22,4 +22,12 @@ public record InstanceCounts(
     byVersion = Map.copyOf(byVersion);
     byStatus = Map.copyOf(byStatus);
   }
+
+  /** How many of the instances have not ended (their status is not final). */
+  public long unfinished() {
+    return byStatus.entrySet().stream()
+        .filter(entry -> !entry.getKey().isFinal())
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
 }

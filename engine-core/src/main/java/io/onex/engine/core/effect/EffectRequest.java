@@ -4,10 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.onex.engine.core.Intent;
 
 /**
- * One attempt at an intent: the intent as journaled, the instance that emitted it, and the number
- * of this attempt (from 1).
+ * One attempt at an intent: the intent as journaled, the instance that emitted it, the number of
+ * this attempt (from 1), and the W3C {@code traceparent} of the attempt's span, which a handler
+ * that calls a service passes on ({@code null} when the attempt is not traced).
  */
-public record EffectRequest(String workflowType, String instanceId, Intent intent, int attempt) {
+public record EffectRequest(
+    String workflowType, String instanceId, Intent intent, int attempt, String traceparent) {
+
+  /** An attempt outside any trace. */
+  public EffectRequest(String workflowType, String instanceId, Intent intent, int attempt) {
+    this(workflowType, instanceId, intent, attempt, null);
+  }
 
   public String target() {
     return intent.target();

@@ -3,6 +3,7 @@ package io.onex.engine.effects.handlers;
 import io.onex.engine.core.effect.ComputeFunction;
 import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.effects.EffectHandlers;
+import io.opentelemetry.api.trace.Tracer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,7 +24,8 @@ public final class BuiltInHandlers {
   public static EffectHandlers assemble(
       ActorSystem<?> system,
       List<Function<ActorSystem<?>, EffectHandler>> own,
-      Map<String, ComputeFunction> computeFunctions) {
+      Map<String, ComputeFunction> computeFunctions,
+      Tracer tracer) {
     ComputeEffectHandler compute =
         new ComputeEffectHandler(
             system,
@@ -35,7 +37,7 @@ public final class BuiltInHandlers {
             new LogEffectHandler("log"),
             new NotificationEffectHandler(
                 system, system.dispatchers().lookup(DispatcherSelector.blocking())),
-            new HttpEffectHandler(system),
+            new HttpEffectHandler(system, tracer),
             new JdbcEffectHandler(system.dispatchers().lookup(DispatcherSelector.blocking())),
             compute)
         .forEach(

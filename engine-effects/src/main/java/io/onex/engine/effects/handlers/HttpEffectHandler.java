@@ -9,6 +9,12 @@ import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.HandlerDescription;
 import io.onex.engine.core.effect.HandlerHealth;
 import io.onex.engine.core.secrets.Redaction;
+import io.onex.engine.core.tracing.TraceParent;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +53,7 @@ public final class HttpEffectHandler implements EffectHandler {
 
   private final ActorSystem<?> system;
   private final Executor executor;
+  private final Tracer tracer;
   private final Map<String, Target> targets = new TreeMap<>();
   private Duration requestTimeout = Duration.ofSeconds(30);
   private Duration healthTimeout = Duration.ofSeconds(2);
@@ -71,9 +78,19 @@ public final class HttpEffectHandler implements EffectHandler {
     }
   }
 
+  /** A handler whose calls are not traced (an incoming trace context is still passed on). */
   public HttpEffectHandler(ActorSystem<?> system) {
+    this(system, OpenTelemetry.noop().getTracer("onex"));
+  }
+
+  /**
+   * A handler that makes each call a client span of {@code tracer}, under the attempt's span, and
+   * sends that span's context as the W3C {@code traceparent} header.
+   */
+  public HttpEffectHandler(ActorSystem<?> system, Tracer tracer) {
     this.system = system;
     this.executor = system.executionContext();
+    this.tracer = tracer;
   }
 
   @Override
@@ -138,6 +155,19 @@ public final class HttpEffectHandler implements EffectHandler {
             .addHeader(RawHeader.create("Idempotency-Key", request.idempotencyKey()))
             .addHeader(RawHeader.create("X-Correlation-Id", request.correlationId()));
     http = target.authorised(http);
+    Span call =
+        tracer
+            .spanBuilder("HTTP " + method)
+            .setParent(TraceParent.context(request.traceparent()))
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute("http.request.method", method)
+            .setAttribute("url.full", Redaction.url(http.getUri().toString()))
+            .setAttribute("onex.intent.target", request.target())
+            .startSpan();
+    String traceparent = TraceParent.of(call);
+    if (traceparent != null) {
+      http = http.addHeader(RawHeader.create(TraceParent.HEADER, traceparent));
+    }
     if (!"GET".equals(method) && !"DELETE".equals(method)) {
       http =
           http.withEntity(
@@ -159,7 +189,9 @@ public final class HttpEffectHandler implements EffectHandler {
             (result, error) -> {
               if (error != null) {
                 lastError = request.target() + ": " + HttpAnswers.rootMessage(error);
+                call.setStatus(StatusCode.ERROR, HttpAnswers.rootMessage(error));
               }
+              call.end();
             });
   }
 

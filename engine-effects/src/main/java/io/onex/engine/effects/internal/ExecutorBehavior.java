@@ -7,12 +7,15 @@ import io.onex.engine.core.Action;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.concurrent.Stages;
+import io.onex.engine.core.tracing.LogContext;
 import io.onex.engine.effects.EffectHandlers;
 import io.onex.engine.effects.ExecutorSettings;
 import io.onex.engine.effects.IntentReports;
 import io.onex.engine.effects.internal.ExecutorCommand.Delivered;
 import io.onex.engine.effects.internal.ExecutorCommand.Execute;
 import io.onex.engine.effects.internal.ExecutorCommand.Finished;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,14 +33,15 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.pattern.Patterns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The node's effect executor (the ONEX EFFECT node). Runs at most {@code max-concurrency} intents
  * at once on the node and at most a target's bulkhead of one handler target, always taking the most
  * urgent waiting one that fits ({@link IntentSlots}), and delivers each outcome to its instance as
  * an action caused by the intent, retrying delivery until the instance answers. An intent already
- * queued or running is not started twice.
+ * queued or running is not started twice. Each intent, attempt and delivery is a span of the trace
+ * of the action that emitted the intent ({@link IntentSpans}), and each log line about an intent
+ * carries its correlation id, workflow type, instance id and span.
  */
 @InternalApi
 public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
@@ -53,6 +57,7 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
   private final int overdueAfter;
   private final MeterRegistry metrics;
   private final Timer outcomeDelivery;
+  private final IntentSpans spans;
 
   /** When each running intent started and each finished one finished, for the timers. */
   private final Map<String, Long> startedAt = new HashMap<>();
@@ -70,9 +75,11 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
       IntentReports reports,
       Clock clock,
       ExecutorSettings settings,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      Tracer tracer) {
     super(context);
     this.handlers = handlers;
+    this.spans = new IntentSpans(tracer);
     this.metrics = metrics;
     this.slots = new IntentSlots(settings);
     Gauge.builder("onex.intents.waiting", slots, IntentSlots::waiting)
@@ -98,19 +105,23 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
             breakers,
             context.getSystem().classicSystem().scheduler(),
             context.getExecutionContext(),
-            clock);
+            clock,
+            spans);
   }
 
+  /** The executor, tracing with {@code tracer}. */
   public static Behavior<ExecutorCommand> create(
       EffectHandlers handlers,
       CircuitBreakers breakers,
       IntentReports reports,
       Clock clock,
       ExecutorSettings settings,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      Tracer tracer) {
     return Behaviors.setup(
         context ->
-            new ExecutorBehavior(context, handlers, breakers, reports, clock, settings, metrics));
+            new ExecutorBehavior(
+                context, handlers, breakers, reports, clock, settings, metrics, tracer));
   }
 
   @Override
@@ -138,12 +149,21 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
 
   private void start(Execute execute) {
     startedAt.put(execute.intent().intentId(), System.nanoTime());
+    Span span = spans.started(execute);
+    try (var logged = LogContext.with(spans.logFields(execute))) {
+      log.debug(
+          "Intent {} ({}:{}) started",
+          execute.intent().intentId(),
+          execute.intent().type(),
+          execute.intent().target());
+    }
     getContext()
         .pipeToSelf(
             attempts.run(
                 execute.workflowType(),
                 execute.instanceId(),
                 execute.intent(),
+                span,
                 handlers.find(execute.intent().type()),
                 handlers.operationConfig(execute.intent()),
                 progress ->
@@ -174,13 +194,27 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
     finishedAt.put(execute.intent().intentId(), System.nanoTime());
-    var action = finished.outcome().reportOf(execute.intent(), clock.instant());
+    try (var logged = LogContext.with(spans.logFields(execute))) {
+      log.debug(
+          "Intent {} ({}:{}) {}",
+          execute.intent().intentId(),
+          execute.intent().type(),
+          execute.intent().target(),
+          finished.outcome() instanceof IntentOutcome.Failed failed
+              ? "failed: " + failed.error()
+              : "succeeded");
+    }
+    Action action =
+        spans.finished(
+            execute,
+            finished.outcome(),
+            finished.outcome().reportOf(execute.intent(), clock.instant()));
     // The first delivery is a plain ask; only an outcome the instance did not take goes on to the
     // retries, so that the common case costs no retry machinery.
     CompletableFuture<Void> delivered =
         Stages.direct(reports.deliver(execute.workflowType(), execute.instanceId(), action))
             .exceptionallyCompose(firstFailed -> redeliver(execute, action));
-    getContext().pipeToSelf(delivered, (done, error) -> new Delivered(execute.intent().intentId()));
+    getContext().pipeToSelf(delivered, (done, error) -> new Delivered(execute, error == null));
     startWhatFits();
     return this;
   }
@@ -206,7 +240,13 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
 
   /** Thread-safe: called from the retry, off the actor. */
   private static void warnOverdue(Execute execute) {
-    try (var correlation = MDC.putCloseable("correlationId", execute.intent().correlationId())) {
+    try (var logged =
+        LogContext.with(
+            io.onex.engine.core.tracing.LogFields.of(
+                execute.workflowType(),
+                execute.instanceId(),
+                execute.intent().correlationId(),
+                null))) {
       log.warn(
           "The outcome of intent '{}' has not reached instance '{}' of type '{}' after many"
               + " tries; the executor keeps trying, up to every outcome-delivery.max-backoff",
@@ -228,11 +268,19 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
   }
 
   private Behavior<ExecutorCommand> onDelivered(Delivered delivered) {
-    Long finished = finishedAt.remove(delivered.intentId());
+    String intentId = delivered.execute().intent().intentId();
+    Long finished = finishedAt.remove(intentId);
     if (finished != null) {
       outcomeDelivery.record(System.nanoTime() - finished, TimeUnit.NANOSECONDS);
     }
-    known.remove(delivered.intentId());
+    try (var logged = LogContext.with(spans.logFields(delivered.execute()))) {
+      log.debug(
+          "The outcome of intent {} {}",
+          intentId,
+          delivered.taken() ? "was taken by its instance" : "could not be delivered");
+    }
+    spans.delivered(intentId);
+    known.remove(intentId);
     return this;
   }
 }

@@ -10,6 +10,11 @@ import io.onex.engine.core.effect.EffectHandler;
 import io.onex.engine.core.effect.EffectRequest;
 import io.onex.engine.core.effect.EffectResult;
 import io.onex.engine.core.effect.IntentProgress;
+import io.onex.engine.core.tracing.LogContext;
+import io.onex.engine.core.tracing.LogFields;
+import io.onex.engine.core.tracing.TraceParent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,7 +36,8 @@ import scala.concurrent.ExecutionContext;
  * Runs one intent through its handler until it succeeds or its retry policy gives up: each attempt
  * bounded by the policy's timeout and guarded by the target's circuit breaker, retries spaced by
  * exponential backoff with jitter ({@link Patterns#retry}). Only retryable failures are retried and
- * only they count against the breaker.
+ * only they count against the breaker. Each attempt is a span under the intent's; the handler is
+ * called with the attempt's trace context and the intent's log fields.
  */
 final class IntentAttempts {
 
@@ -39,22 +45,26 @@ final class IntentAttempts {
   private final Scheduler scheduler;
   private final ExecutionContext executionContext;
   private final Clock clock;
+  private final IntentSpans spans;
 
   IntentAttempts(
       CircuitBreakers breakers,
       Scheduler scheduler,
       ExecutionContext executionContext,
-      Clock clock) {
+      Clock clock,
+      IntentSpans spans) {
     this.breakers = breakers;
     this.scheduler = scheduler;
     this.executionContext = executionContext;
     this.clock = clock;
+    this.spans = spans;
   }
 
   CompletionStage<IntentOutcome> run(
       String workflowType,
       String instanceId,
       Intent intent,
+      Span intentSpan,
       Optional<EffectHandler> handler,
       Config operationConfig,
       Consumer<IntentProgress> onProgress) {
@@ -72,18 +82,26 @@ final class IntentAttempts {
     Callable<CompletionStage<EffectResult>> attempt =
         () -> {
           int number = attempts.incrementAndGet();
-          return breaker.callWithCircuitBreakerCS(
-              () ->
-                  handler
-                      .get()
-                      .execute(
-                          new EffectRequest(workflowType, instanceId, intent, number),
-                          operationConfig)
-                      .toCompletableFuture()
-                      .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
-                      .whenComplete((result, error) -> lastError.set(Stages.unwrap(error))),
-              (result, error) ->
-                  error.isPresent() && isRetryable(Stages.unwrap(error.get()), policy));
+          Span span = spans.attempt(intentSpan, number);
+          EffectRequest request =
+              new EffectRequest(workflowType, instanceId, intent, number, TraceParent.of(span));
+          return breaker
+              .callWithCircuitBreakerCS(
+                  () -> {
+                    try (var logged =
+                        LogContext.with(
+                            LogFields.of(workflowType, instanceId, intent.correlationId(), span))) {
+                      return handler
+                          .get()
+                          .execute(request, operationConfig)
+                          .toCompletableFuture()
+                          .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
+                          .whenComplete((result, error) -> lastError.set(Stages.unwrap(error)));
+                    }
+                  },
+                  (result, error) ->
+                      error.isPresent() && isRetryable(Stages.unwrap(error.get()), policy))
+              .whenComplete((result, error) -> endAttempt(span, error));
         };
     // The first attempt runs at once; only a retryable failure enters the retry schedule.
     return Stages.direct(call(attempt))
@@ -98,6 +116,13 @@ final class IntentAttempts {
                     ? new IntentOutcome.Succeeded(intent.intentId(), result.value(), attempts.get())
                     : new IntentOutcome.Failed(
                         intent.intentId(), describe(Stages.unwrap(error)), attempts.get()));
+  }
+
+  private static void endAttempt(Span span, Throwable error) {
+    if (error != null) {
+      span.setStatus(StatusCode.ERROR, describe(Stages.unwrap(error)));
+    }
+    span.end();
   }
 
   /** The attempts after a first one failed: spaced by backoff, up to the policy's maximum. */

@@ -165,7 +165,8 @@ class IntentExecutorTest {
             reports,
             Clock.systemUTC(),
             settings,
-            new SimpleMeterRegistry()));
+            new SimpleMeterRegistry(),
+            io.opentelemetry.api.OpenTelemetry.noop().getTracer("test")));
   }
 
   private Intent intent(String target, IntentPriority priority, RetryPolicy policy) {

@@ -35,6 +35,7 @@ public final class GatewayRoutes extends RouteSupport {
   private final SubscriptionRoutes subscriptions;
   private final SpecRoutes specs;
   private final RequestTimer timer;
+  private final RequestTraces traces;
   private final RateLimits limits;
 
   /** The header carrying the authenticated principal's name from the gateway to its routes. */
@@ -55,6 +56,8 @@ public final class GatewayRoutes extends RouteSupport {
     this.authenticator = authenticator;
     this.errors = new ErrorMapping(problemTypeBase, maxBodyBytes);
     this.timer = new RequestTimer(engine.operations().metrics());
+    this.traces =
+        new RequestTraces(engine.operations().openTelemetry().getTracer("io.onex.engine"));
     this.limits = new RateLimits(http);
     this.operations = new OperationsRoutes(engine.operations(), executor, http);
     this.lists = new InstanceListRoutes(engine.client(), executor, http);
@@ -88,7 +91,8 @@ public final class GatewayRoutes extends RouteSupport {
     Route api = concat(probes, authenticated(() -> concat(root, pathPrefix("v1", () -> v1))));
     var exceptions = errors.exceptionHandler();
     var rejections = errors.rejectionHandler();
-    return timer.timed(handleExceptions(exceptions, () -> handleRejections(rejections, () -> api)));
+    return timer.timed(
+        traces.traced(handleExceptions(exceptions, () -> handleRejections(rejections, () -> api))));
   }
 
   private Route v1Routes() {
@@ -124,6 +128,7 @@ public final class GatewayRoutes extends RouteSupport {
                     return complete(unauthenticated(path));
                   }
                   Principal who = principal.get();
+                  RequestTraces.identified(request, who.name());
                   boolean open = who == Principal.ANONYMOUS;
                   String required = RouteRoles.required(request.method().value(), path);
                   String type = RouteRoles.workflowType(path);

@@ -5,7 +5,11 @@ import com.typesafe.config.Config;
 import io.onex.engine.core.client.ActionRequest;
 import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.client.WorkflowClient;
+import io.onex.engine.core.concurrent.Stages;
+import io.onex.engine.core.tracing.TraceParent;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -37,7 +41,7 @@ final class InstanceRoutes extends RouteSupport {
         body ->
             flow(
                 body,
-                (correlationId, idempotencyKey, principal) -> {
+                (correlationId, idempotencyKey, metadata) -> {
                   StartRequest request =
                       new StartRequest(
                           optionalText(body, "instanceId"),
@@ -46,8 +50,18 @@ final class InstanceRoutes extends RouteSupport {
                           optionalText(body, "leaseId"),
                           optionalLong(body, "fencingToken"),
                           idempotencyKey,
-                          principal);
-                  return respond(StatusCodes.CREATED, client.start(type, request), view -> view);
+                          metadata);
+                  return extractRequest(
+                      http ->
+                          respond(
+                              StatusCodes.CREATED,
+                              Stages.direct(client.start(type, request))
+                                  .thenApply(
+                                      view -> {
+                                        RequestTraces.concerns(http, view.instanceId());
+                                        return view;
+                                      }),
+                              view -> view));
                 }));
   }
 
@@ -62,7 +76,7 @@ final class InstanceRoutes extends RouteSupport {
         body ->
             flow(
                 body,
-                (correlationId, idempotencyKey, principal) -> {
+                (correlationId, idempotencyKey, metadata) -> {
                   ActionRequest request =
                       new ActionRequest(
                           requiredText(body, "type"),
@@ -73,7 +87,7 @@ final class InstanceRoutes extends RouteSupport {
                           optionalLong(body, "expectedEpoch"),
                           optionalInstant(body, "expiresAt"),
                           idempotencyKey,
-                          principal);
+                          metadata);
                   return respond(StatusCodes.OK, client.send(type, id, request), this::outcomeBody);
                 }));
   }
@@ -86,21 +100,28 @@ final class InstanceRoutes extends RouteSupport {
     return optionalHeaderValueByName(
         GatewayRoutes.PRINCIPAL_HEADER,
         principal ->
-            flow(
-                body,
-                (correlationId, idempotencyKey) ->
-                    inner.apply(
-                        correlationId,
-                        idempotencyKey,
-                        principal
-                            .<Map<String, String>>map(name -> Map.of(PRINCIPAL_METADATA, name))
-                            .orElse(Map.of()))));
+            optionalHeaderValueByName(
+                TraceParent.HEADER,
+                trace ->
+                    flow(
+                        body,
+                        (correlationId, idempotencyKey) ->
+                            inner.apply(
+                                correlationId, idempotencyKey, metadata(principal, trace)))));
+  }
+
+  /** The action metadata naming who asked and the trace (the request's span) it belongs to. */
+  private static Map<String, String> metadata(Optional<String> principal, Optional<String> trace) {
+    Map<String, String> metadata = new HashMap<>();
+    principal.ifPresent(name -> metadata.put(PRINCIPAL_METADATA, name));
+    trace.ifPresent(traceparent -> metadata.put(TraceParent.METADATA_KEY, traceparent));
+    return Map.copyOf(metadata);
   }
 
   /** A route of a flow: its correlation id, idempotency key, and metadata naming who asked. */
   @FunctionalInterface
   private interface FlowRoute {
-    Route apply(String correlationId, String idempotencyKey, Map<String, String> principal);
+    Route apply(String correlationId, String idempotencyKey, Map<String, String> metadata);
   }
 
   private Route flow(ObjectNode body, BiFunction<String, String, Route> inner) {

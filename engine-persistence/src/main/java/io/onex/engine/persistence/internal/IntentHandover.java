@@ -33,14 +33,19 @@ final class IntentHandover {
     this.scheduler = scheduler;
   }
 
-  /** Arms the timers among {@code intents} and dispatches the rest. */
+  /** Arms the timers among {@code intents} and dispatches the rest, outside any trace. */
   void dispatch(List<Intent> intents) {
+    dispatch(intents, null);
+  }
+
+  /** Arms the timers among {@code intents} and dispatches the rest under {@code traceparent}. */
+  void dispatch(List<Intent> intents, String traceparent) {
     boolean handedOver = false;
     for (Intent intent : intents) {
       if (DurableTimers.isTimer(intent)) {
         timers.arm(intent);
       } else {
-        runtime.dispatcher().dispatch(workflowType, instanceId, intent);
+        runtime.dispatcher().dispatch(workflowType, instanceId, intent, traceparent);
         handedOver = true;
       }
     }

@@ -10,6 +10,7 @@ import io.onex.engine.core.error.InstanceNotFoundException;
 import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
+import io.onex.engine.core.tracing.LogFields;
 import io.onex.engine.persistence.InstanceCommand;
 import io.onex.engine.persistence.InstanceCommand.Apply;
 import io.onex.engine.persistence.InstanceCommand.FireTimer;
@@ -25,14 +26,17 @@ import io.onex.engine.persistence.InstanceCommand.Unsubscribe;
 import io.onex.engine.persistence.InstanceCommand.Wake;
 import io.onex.engine.persistence.InstanceNotice;
 import io.onex.engine.persistence.InstanceReply;
+import io.onex.engine.persistence.internal.ActionTraces.Traced;
 import io.onex.engine.persistence.internal.InstanceState.Active;
 import io.onex.engine.persistence.internal.InstanceState.Diverged;
 import io.onex.engine.persistence.internal.InstanceState.NotStarted;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -53,7 +57,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * journals nothing. The intents of a journaled event are then handed to the dispatcher (timers are
  * kept by the instance itself), and after recovery every intent still awaiting its outcome is
  * handed over again. Recovery replays the events through the same reducer and checks each state
- * digest; a mismatch leaves the instance {@link Diverged} rather than silently different.
+ * digest; a mismatch leaves the instance {@link Diverged} rather than silently different. Each
+ * action is a span under its sender's, its journal write a span beneath ({@link ActionTraces}), and
+ * each log line of a command carries the instance's {@link LogFields}.
  */
 @InternalApi
 public final class WorkflowInstanceBehavior
@@ -73,6 +79,7 @@ public final class WorkflowInstanceBehavior
   private final DecisionChecks checks;
   private final IntentHandover handover;
   private final TimerFiring firing;
+  private final ActionTraces traces;
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
@@ -99,6 +106,8 @@ public final class WorkflowInstanceBehavior
     this.checks = new DecisionChecks(runtime, workflowType, context.getLog());
     this.handover = new IntentHandover(runtime, workflowType, instanceId, timers, scheduler);
     this.firing = new TimerFiring(runtime, workflowType, timers, checks);
+    this.traces = new ActionTraces(runtime.telemetry(), workflowType, instanceId);
+    runtime.instances().holds(persistenceId().id(), List.of());
   }
 
   /**
@@ -130,8 +139,12 @@ public final class WorkflowInstanceBehavior
   public CommandHandlerWithReply<InstanceCommand, WorkflowEvent, InstanceState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(Start.class, this::onStart)
-        .onCommand(Apply.class, this::onApply)
+        .onCommand(
+            Start.class,
+            (state, start) -> traces.logged(start.action(), () -> onStart(state, start)))
+        .onCommand(
+            Apply.class,
+            (state, apply) -> traces.logged(apply.action(), () -> onApply(state, apply)))
         .onCommand(SkipIntent.class, this::onSkip)
         .onCommand(Retire.class, this::onRetire)
         .onCommand(Get.class, this::onGet)
@@ -158,17 +171,20 @@ public final class WorkflowInstanceBehavior
     if (!(state instanceof NotStarted)) {
       return fail(command.replyTo(), new InstanceAlreadyExistsException(workflowType, instanceId));
     }
+    Traced traced = traces.begin(command.action());
     try {
       checks.requireNotExpired(command.action());
       WorkflowDefinition<?, ?> definition =
           runtime.registry().forNewInstance(workflowType, instanceId);
       runtime.schemas().validateStart(definition, command.action().payload());
-      return persist(
-          command.replyTo(),
-          state,
-          checks.checked(runtime.machine(definition).start(instanceId, command.action())));
+      Applied<Object> started =
+          traced.decide(
+              () ->
+                  checks.checked(runtime.machine(definition).start(instanceId, command.action())));
+      return persist(command.replyTo(), state, started, traced);
     } catch (WorkflowException e) {
       // A refused start leaves nothing behind to remember.
+      traced.refused(e);
       passivate.accept(context.getSelf());
       return fail(command.replyTo(), e);
     }
@@ -188,10 +204,13 @@ public final class WorkflowInstanceBehavior
     if (repeated.isPresent()) {
       return Effect().reply(command.replyTo(), repeated.get());
     }
+    Traced traced = traces.begin(command.action());
     try {
-      return persist(
-          command.replyTo(), state, checks.apply(((Active) state).instance(), command.action()));
+      Applied<Object> applied =
+          traced.decide(() -> checks.apply(((Active) state).instance(), command.action()));
+      return persist(command.replyTo(), state, applied, traced);
     } catch (WorkflowException e) {
+      traced.refused(e);
       return fail(command.replyTo(), e);
     }
   }
@@ -202,11 +221,13 @@ public final class WorkflowInstanceBehavior
    */
   private ReplyEffect<WorkflowEvent, InstanceState> onMigrate(InstanceState state, Apply command) {
     Action action = command.action();
+    Traced traced = traces.begin(action);
     try {
       OperatorCommands.requireWholeHistory(
           workflowType, instanceId, action, lastSequenceNumber(context));
-      return persist(command.replyTo(), state, checks.migrate(instanceId, action));
+      return persist(command.replyTo(), state, checks.migrate(instanceId, action), traced);
     } catch (WorkflowException e) {
+      traced.refused(e);
       return fail(command.replyTo(), e);
     }
   }
@@ -282,7 +303,7 @@ public final class WorkflowInstanceBehavior
     remember(state, applied);
     return Effect()
         .persist(applied.event())
-        .thenRun(after -> afterJournaled(applied))
+        .thenRun(after -> afterJournaled(applied, null))
         .thenNoReply();
   }
 
@@ -308,11 +329,19 @@ public final class WorkflowInstanceBehavior
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> persist(
-      ActorRef<InstanceReply> replyTo, InstanceState before, Applied<Object> applied) {
+      ActorRef<InstanceReply> replyTo,
+      InstanceState before,
+      Applied<Object> applied,
+      Traced traced) {
     remember(before, applied);
+    traced.writing(applied.event(), context.getLog());
     return Effect()
         .persist(applied.event())
-        .thenRun(after -> afterJournaled(applied))
+        .thenRun(
+            after -> {
+              traced.written();
+              afterJournaled(applied, traced.traceparent());
+            })
         .thenReply(replyTo, after -> InstanceAnswers.answer(applied));
   }
 
@@ -324,13 +353,16 @@ public final class WorkflowInstanceBehavior
 
   /**
    * Once an event is written: its intents go out (after a migration, every pending one, which a
-   * diverged instance had not handed over), and subscribers hear of it, and of the end it makes.
+   * diverged instance had not handed over), under {@code traceparent}, and subscribers hear of it,
+   * and of the end it makes.
    */
-  private void afterJournaled(Applied<Object> applied) {
+  private void afterJournaled(Applied<Object> applied, String traceparent) {
     handover.dispatch(
         OperatorActions.MIGRATE.equals(applied.event().action().type())
             ? applied.instance().pendingIntents()
-            : applied.event().intents());
+            : applied.event().intents(),
+        traceparent);
+    runtime.instances().holds(persistenceId().id(), applied.instance().pendingIntents());
     subscribers.journaled(
         applied.event().sequence(),
         applied.instance().status().isFinal(),
@@ -367,12 +399,14 @@ public final class WorkflowInstanceBehavior
   public SignalHandler<InstanceState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::recovered)
+        .onSignal(PostStop.instance(), stopped -> runtime.instances().stopped(persistenceId().id()))
         .build();
   }
 
   /** After recovery: pending intents go out again, and a divergence is put on record. */
   private void recovered(InstanceState state) {
     if (state instanceof Active active) {
+      runtime.instances().holds(persistenceId().id(), active.instance().pendingIntents());
       runtime.divergences().recovered(workflowType, instanceId);
       awaiting.recovered(state);
       handover.dispatch(active.instance().pendingIntents());

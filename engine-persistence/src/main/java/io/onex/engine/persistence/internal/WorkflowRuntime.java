@@ -7,6 +7,7 @@ import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.machine.InstanceMachine;
 import io.onex.engine.persistence.AwaitingLog;
 import io.onex.engine.persistence.DivergenceLog;
+import io.onex.engine.persistence.InstanceTelemetry;
 import io.onex.engine.persistence.IntentDispatcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ public final class WorkflowRuntime {
   private final IntentDispatcher dispatcher;
   private final DivergenceLog divergences;
   private final AwaitingLog awaiting;
+  private final InstanceTelemetry telemetry;
+  private final NodeInstances instances;
 
   /** Per-instance settings, read from {@code onex.instance}, with the read side's slice count. */
   public record InstanceSettings(
@@ -75,7 +78,10 @@ public final class WorkflowRuntime {
       InstanceSettings settings,
       IntentDispatcher dispatcher,
       DivergenceLog divergences,
-      AwaitingLog awaiting) {
+      AwaitingLog awaiting,
+      InstanceTelemetry telemetry) {
+    this.telemetry = telemetry;
+    this.instances = new NodeInstances(telemetry.metrics());
     this.awaiting = awaiting;
     this.registry = registry;
     this.clock = clock;
@@ -108,6 +114,16 @@ public final class WorkflowRuntime {
   /** Where instances report what their recovery found. */
   public DivergenceLog divergences() {
     return divergences;
+  }
+
+  /** Where instances send their spans and timings. */
+  public InstanceTelemetry telemetry() {
+    return telemetry;
+  }
+
+  /** The instances running on this node and their timers. */
+  NodeInstances instances() {
+    return instances;
   }
 
   /** Where instances tell what they await. */

@@ -20,6 +20,7 @@ import io.onex.engine.persistence.InstanceNotice;
 import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.InstanceReply.Accepted;
 import io.onex.engine.persistence.InstanceReply.Failed;
+import io.onex.engine.persistence.InstanceTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,8 @@ class WorkflowInstanceBehaviorTest {
             4),
         (type, id, intent) -> {},
         DivergenceLog.NONE,
-        AwaitingLog.NONE);
+        AwaitingLog.NONE,
+        InstanceTelemetry.off());
   }
 
   @BeforeEach
@@ -330,7 +332,8 @@ class WorkflowInstanceBehaviorTest {
                   4),
               (type, id, intent) -> dispatched.add(intent),
               DivergenceLog.NONE,
-              AwaitingLog.NONE);
+              AwaitingLog.NONE,
+              InstanceTelemetry.off());
       var lossy =
           EventSourcedBehaviorTestKit.create(
               testKit.system(),

@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.headerValueByName;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
+import static org.apache.pekko.http.javadsl.server.Directives.optionalHeaderValueByName;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
@@ -53,6 +54,7 @@ public final class SampleServices implements AutoCloseable {
   private final Map<String, HttpResponse> answered = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
   private final Map<String, List<String>> keysReceived = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> traceparents = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final SampleMailbox mailbox;
 
@@ -112,6 +114,14 @@ public final class SampleServices implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /**
+   * The W3C {@code traceparent} headers {@code operation} received, one entry per request that had
+   * one.
+   */
+  public List<String> traceparentsReceived(String operation) {
+    return List.copyOf(traceparents.getOrDefault(operation, List.of()));
+  }
+
   /** The idempotency keys {@code operation} received, one entry per request, repeats included. */
   public List<String> keysReceived(String operation) {
     return List.copyOf(keysReceived.getOrDefault(operation, List.of()));
@@ -161,18 +171,29 @@ public final class SampleServices implements AutoCloseable {
         () ->
             post(
                 () ->
-                    headerValueByName(
-                        "Idempotency-Key",
-                        key ->
-                            entity(
-                                Unmarshaller.entityToString(),
-                                text ->
-                                    onSuccess(
-                                        received(
-                                            operation,
-                                            key,
-                                            () -> answerOnce(operation, key, handle, parse(text))),
-                                        response -> complete(response))))));
+                    optionalHeaderValueByName(
+                        "traceparent",
+                        traceparent -> {
+                          traceparent.ifPresent(
+                              value ->
+                                  traceparents
+                                      .computeIfAbsent(operation, o -> new CopyOnWriteArrayList<>())
+                                      .add(value));
+                          return headerValueByName(
+                              "Idempotency-Key",
+                              key ->
+                                  entity(
+                                      Unmarshaller.entityToString(),
+                                      text ->
+                                          onSuccess(
+                                              received(
+                                                  operation,
+                                                  key,
+                                                  () ->
+                                                      answerOnce(
+                                                          operation, key, handle, parse(text))),
+                                              response -> complete(response))));
+                        })));
   }
 
   private void record(String operation, String key) {
