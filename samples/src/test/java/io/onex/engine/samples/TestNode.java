@@ -65,6 +65,16 @@ final class TestNode implements AutoCloseable {
     return http.post(path, body, headers);
   }
 
+  /** Any request, with {@code headers} as name, value, name, value... */
+  Response call(String method, String path, String body, String... headers) {
+    return http.call(method, path, body, headers);
+  }
+
+  /** The gateway's base URL. */
+  String base() {
+    return "http://127.0.0.1:" + sample.node().port();
+  }
+
   static Response send(HttpRequest.Builder request) {
     return HttpCalls.send(request);
   }

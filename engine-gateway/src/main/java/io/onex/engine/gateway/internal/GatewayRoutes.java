@@ -36,6 +36,7 @@ public final class GatewayRoutes extends RouteSupport {
   private final SpecRoutes specs;
   private final RequestTimer timer;
   private final RequestTraces traces;
+  private final UiRoutes ui;
   private final RateLimits limits;
 
   /** The header carrying the authenticated principal's name from the gateway to its routes. */
@@ -78,6 +79,7 @@ public final class GatewayRoutes extends RouteSupport {
     this.leases = new LeaseRoutes(engine.leases(), executor, config);
     this.nodes = new NodeRoutes(engine.nodes(), executor, http);
     this.subscriptions = new SubscriptionRoutes(bus, executor, http);
+    this.ui = new UiRoutes(executor, http);
   }
 
   /**
@@ -88,7 +90,8 @@ public final class GatewayRoutes extends RouteSupport {
     Route probes = operations.probeRoutes();
     Route root = operations.rootRoutes();
     Route v1 = v1Routes();
-    Route api = concat(probes, authenticated(() -> concat(root, pathPrefix("v1", () -> v1))));
+    Route api =
+        concat(probes, ui.assets(), authenticated(() -> concat(root, pathPrefix("v1", () -> v1))));
     var exceptions = errors.exceptionHandler();
     var rejections = errors.rejectionHandler();
     return timer.timed(
@@ -98,6 +101,7 @@ public final class GatewayRoutes extends RouteSupport {
   private Route v1Routes() {
     return concat(
         operations.v1Routes(),
+        ui.me(),
         specs.schemaRoutes(),
         workflows.routes(),
         pathPrefix(

@@ -54,7 +54,8 @@ final class RequestTimer {
           "start",
           "schemas",
           "workflow-spec",
-          "ui");
+          "ui",
+          "me");
 
   private final MeterRegistry metrics;
 
