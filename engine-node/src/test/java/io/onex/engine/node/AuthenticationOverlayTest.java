@@ -3,6 +3,10 @@ package io.onex.engine.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.onex.engine.core.testing.HttpCalls;
@@ -13,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Authentication is on in every environment but dev, and only dev may turn it off. */
 class AuthenticationOverlayTest {
@@ -58,9 +63,21 @@ class AuthenticationOverlayTest {
   void onlyDevMayTurnAuthenticationOff() {
     assertThatThrownBy(() -> EngineNode.start(config("prod", Map.of("onex.auth.enabled", false))))
         .hasMessageContaining("only the dev environment may turn it off");
+    Logger gateway = (Logger) LoggerFactory.getLogger(io.onex.engine.gateway.HttpGateway.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    gateway.addAppender(logged);
     try (EngineNode node = EngineNode.start(config("dev", Map.of()))) {
       HttpCalls http = new HttpCalls(URI.create("http://127.0.0.1:" + node.port()));
       assertThat(http.get("/v1/workflows").status()).isEqualTo(200);
+    } finally {
+      gateway.detachAppender(logged);
     }
+    // and it says so
+    assertThat(logged.list)
+        .anyMatch(
+            event ->
+                event.getLevel() == Level.WARN
+                    && event.getFormattedMessage().startsWith("Authentication is OFF"));
   }
 }
