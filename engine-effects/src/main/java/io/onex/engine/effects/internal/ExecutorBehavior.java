@@ -150,12 +150,14 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
   private void start(Execute execute) {
     startedAt.put(execute.intent().intentId(), System.nanoTime());
     Span span = spans.started(execute);
-    try (var logged = LogContext.with(spans.logFields(execute))) {
-      log.debug(
-          "Intent {} ({}:{}) started",
-          execute.intent().intentId(),
-          execute.intent().type(),
-          execute.intent().target());
+    if (log.isDebugEnabled()) {
+      try (var logged = LogContext.with(spans.logFields(execute))) {
+        log.debug(
+            "Intent {} ({}:{}) started",
+            execute.intent().intentId(),
+            execute.intent().type(),
+            execute.intent().target());
+      }
     }
     getContext()
         .pipeToSelf(
@@ -194,15 +196,17 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
     finishedAt.put(execute.intent().intentId(), System.nanoTime());
-    try (var logged = LogContext.with(spans.logFields(execute))) {
-      log.debug(
-          "Intent {} ({}:{}) {}",
-          execute.intent().intentId(),
-          execute.intent().type(),
-          execute.intent().target(),
-          finished.outcome() instanceof IntentOutcome.Failed failed
-              ? "failed: " + failed.error()
-              : "succeeded");
+    if (log.isDebugEnabled()) {
+      try (var logged = LogContext.with(spans.logFields(execute))) {
+        log.debug(
+            "Intent {} ({}:{}) {}",
+            execute.intent().intentId(),
+            execute.intent().type(),
+            execute.intent().target(),
+            finished.outcome() instanceof IntentOutcome.Failed failed
+                ? "failed: " + failed.error()
+                : "succeeded");
+      }
     }
     Action action =
         spans.finished(
@@ -273,11 +277,13 @@ public final class ExecutorBehavior extends AbstractBehavior<ExecutorCommand> {
     if (finished != null) {
       outcomeDelivery.record(System.nanoTime() - finished, TimeUnit.NANOSECONDS);
     }
-    try (var logged = LogContext.with(spans.logFields(delivered.execute()))) {
-      log.debug(
-          "The outcome of intent {} {}",
-          intentId,
-          delivered.taken() ? "was taken by its instance" : "could not be delivered");
+    if (log.isDebugEnabled()) {
+      try (var logged = LogContext.with(spans.logFields(delivered.execute()))) {
+        log.debug(
+            "The outcome of intent {} {}",
+            intentId,
+            delivered.taken() ? "was taken by its instance" : "could not be delivered");
+      }
     }
     spans.delivered(intentId);
     known.remove(intentId);

@@ -85,22 +85,24 @@ final class IntentAttempts {
           Span span = spans.attempt(intentSpan, number);
           EffectRequest request =
               new EffectRequest(workflowType, instanceId, intent, number, TraceParent.of(span));
-          return breaker
-              .callWithCircuitBreakerCS(
-                  () -> {
-                    try (var logged =
-                        LogContext.with(
-                            LogFields.of(workflowType, instanceId, intent.correlationId(), span))) {
-                      return handler
-                          .get()
-                          .execute(request, operationConfig)
-                          .toCompletableFuture()
-                          .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
-                          .whenComplete((result, error) -> lastError.set(Stages.unwrap(error)));
-                    }
-                  },
-                  (result, error) ->
-                      error.isPresent() && isRetryable(Stages.unwrap(error.get()), policy))
+          // the breaker's stage would run the callback below on a thread of its own
+          return Stages.direct(
+                  breaker.callWithCircuitBreakerCS(
+                      () -> {
+                        try (var logged =
+                            LogContext.with(
+                                LogFields.of(
+                                    workflowType, instanceId, intent.correlationId(), span))) {
+                          return handler
+                              .get()
+                              .execute(request, operationConfig)
+                              .toCompletableFuture()
+                              .orTimeout(policy.attemptTimeoutMs(), TimeUnit.MILLISECONDS)
+                              .whenComplete((result, error) -> lastError.set(Stages.unwrap(error)));
+                        }
+                      },
+                      (result, error) ->
+                          error.isPresent() && isRetryable(Stages.unwrap(error.get()), policy)))
               .whenComplete((result, error) -> endAttempt(span, error));
         };
     // The first attempt runs at once; only a retryable failure enters the retry schedule.
