@@ -59,7 +59,9 @@ class HistoryViewerTest {
                 "onex.auth.enabled",
                 true,
                 "onex.auth.api-keys",
-                List.of(ADMIN_KEY + ":admin:ui-admin", READER_KEY + ":reader:ui-reader")));
+                List.of(ADMIN_KEY + ":admin:ui-admin", READER_KEY + ":reader:ui-reader"),
+                "onex.handlers.http.targets.nobody",
+                "http://127.0.0.1:" + freePort()));
     placeOrder("o-ui-done", "alice");
     placeOrder("o-ui-declined", "declined-bob");
     assertThat(
@@ -81,6 +83,12 @@ class HistoryViewerTest {
                 .status())
         .isEqualTo(201);
     assertThat(call("PUT", "/v1/workflows/approval/versions/2", approvalSpec(2, "review")).status())
+        .isEqualTo(201);
+    // a step whose service does not answer: its intent stays pending, retried
+    assertThat(call("PUT", "/v1/workflows/stuck/versions/1", STUCK_SPEC).status()).isEqualTo(201);
+    assertThat(
+            call("POST", "/v1/workflows/stuck/instances", "{\"instanceId\":\"s-1\",\"input\":{}}")
+                .status())
         .isEqualTo(201);
     awaitStatus(ORDERS + "/o-ui-done", "COMPLETED");
     awaitStatus(ORDERS + "/o-ui-declined", "FAILED");
@@ -247,6 +255,39 @@ class HistoryViewerTest {
 
   @Test
   @Order(6)
+  void showsAPendingIntentsAttemptsAndLastErrorAndSkipsItAfterConfirmation() {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !call("GET", "/v1/workflows/stuck/instances/s-1", null)
+                    .body()
+                    .at("/pendingIntents/0/lastError")
+                    .asText()
+                    .isEmpty());
+    browser.get(node.base() + "/ui/#/instance/stuck/s-1");
+    WebElement pending =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pending tbody tr")));
+    String intentId = pending.getAttribute("data-intent");
+    assertThat(pending.getText()).contains("http:nobody");
+    assertThat(Integer.parseInt(pending.findElements(By.tagName("td")).get(2).getText()))
+        .isPositive();
+    assertThat(pending.findElements(By.tagName("td")).get(3).getText()).isNotBlank();
+    screenshot("8-pending-intent");
+
+    browser.findElement(By.id("control-skip-" + intentId)).click();
+    browser.findElement(By.id("control-skip-" + intentId + "-value")).sendKeys("service retired");
+    browser.findElement(By.id("control-skip-" + intentId + "-confirm")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("instance-header"), "COMPLETED"));
+    assertThat(browser.findElement(By.id("pending")).getText()).contains("None.");
+    assertThat(call("GET", "/v1/workflows/stuck/instances/s-1", null).text("status"))
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  @Order(7)
   void aReaderSeesNoOperatorControls() {
     browser.get(node.base() + "/ui/#/instances");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
@@ -258,7 +299,13 @@ class HistoryViewerTest {
     browser.get(node.base() + "/ui/#/instance/approval/a-1");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("controls-hidden")));
     assertThat(browser.findElements(By.id("control-terminate"))).isEmpty();
-    screenshot("8-reader");
+    screenshot("9-reader");
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static List<String> ids() {
@@ -311,6 +358,11 @@ class HistoryViewerTest {
   private static Response call(String method, String path, String body) {
     return node.call(method, path, body, "X-API-Key", ADMIN_KEY);
   }
+
+  private static final String STUCK_SPEC =
+      "{\"type\":\"stuck\",\"version\":1,\"steps\":[{\"name\":\"call\",\"handler\":\"http\","
+          + "\"target\":\"nobody\",\"retry\":{\"maxAttempts\":100,\"initialBackoff\":\"300ms\","
+          + "\"maxBackoff\":\"1s\"}}]}";
 
   private static String approvalSpec(int version, String step) {
     return "{\"type\":\"approval\",\"version\":"
