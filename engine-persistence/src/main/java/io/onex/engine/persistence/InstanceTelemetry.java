@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Where workflow instances report what they do: spans to {@code tracer} (an action applied, under
  * the span of whoever sent it, and its journal write beneath it) and timings to {@code metrics}
- * ({@code onex.action.apply}, {@code onex.journal.write}, instances active and passivated).
+ * ({@code onex.action.apply}, {@code onex.journal.write}, {@code onex.instances.active}, {@code
+ * onex.timers.pending}).
  *
  * @param tracer the tracer of the node's OpenTelemetry
  * @param metrics the node's meter registry
