@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.onex.engine.core.InstanceStatus;
 import io.onex.engine.core.client.InstanceView;
-import io.onex.engine.core.client.StartRequest;
 import io.onex.engine.core.error.FieldViolation;
 import io.onex.engine.core.error.InvalidSpecException;
 import io.onex.engine.orchestrator.testing.SpecNode;
 import io.onex.engine.orchestrator.testing.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,17 +66,7 @@ class ConditionSafetyTest {
   }
 
   static InstanceView run(String type, String id, String input) {
-    node.engine()
-        .client()
-        .start(type, StartRequest.of(id, WorkflowSpecs.read(input)))
-        .toCompletableFuture()
-        .join();
-    return node.engine()
-        .client()
-        .instance(type, id)
-        .awaitEnd(Duration.ofSeconds(30))
-        .toCompletableFuture()
-        .join();
+    return node.run(type, id, input);
   }
 
   @Nested

@@ -8,7 +8,6 @@ import io.onex.engine.core.StepRecord;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.client.InstanceView;
 import io.onex.engine.core.client.StartRequest;
-import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.orchestrator.testing.SpecNode;
 import io.onex.engine.orchestrator.testing.TestServices;
 import io.onex.engine.orchestrator.testing.TestServices.Call;
@@ -50,17 +49,7 @@ class OrchestrationTest {
   }
 
   static InstanceView run(String type, String id, String input) {
-    node.engine()
-        .client()
-        .start(type, StartRequest.of(id, EngineJson.mapper().valueToTree(json(input))))
-        .toCompletableFuture()
-        .join();
-    return node.engine()
-        .client()
-        .instance(type, id)
-        .awaitEnd(Duration.ofSeconds(30))
-        .toCompletableFuture()
-        .join();
+    return node.run(type, id, input);
   }
 
   static JsonNode json(String text) {

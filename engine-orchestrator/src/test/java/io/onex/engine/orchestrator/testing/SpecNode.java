@@ -5,9 +5,13 @@ import com.typesafe.config.ConfigFactory;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.WorkflowEngineBuilder;
 import io.onex.engine.core.WorkflowDefinition;
+import io.onex.engine.core.client.InstanceView;
+import io.onex.engine.core.client.StartRequest;
+import io.onex.engine.core.json.EngineJson;
 import io.onex.engine.orchestrator.Orchestrator;
 import io.onex.engine.orchestrator.SpecCatalog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -50,6 +54,25 @@ public record SpecNode(WorkflowEngine engine, SpecCatalog specs) implements Auto
       engine.close();
       throw e;
     }
+  }
+
+  /** Starts instance {@code id} of {@code type} with the JSON {@code input}; awaits its end. */
+  public InstanceView run(String type, String id, String input) {
+    try {
+      engine
+          .client()
+          .start(type, StartRequest.of(id, EngineJson.mapper().readTree(input)))
+          .toCompletableFuture()
+          .join();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return engine
+        .client()
+        .instance(type, id)
+        .awaitEnd(Duration.ofSeconds(30))
+        .toCompletableFuture()
+        .join();
   }
 
   @Override
