@@ -368,7 +368,20 @@ async function instancePage(view, type, id) {
       el('td', { class: 'action-type' }, event.action.type),
       el('td', {}, causedBy(event)),
       el('td', {}, (event.intents || []).map((i) => `${i.type}:${i.target}`).join(', ')),
-      el('td', {}, badge(event.status), event.statusReason ? ` ${event.statusReason}` : ''));
+      el('td', { class: 'outcome' }, badge(event.status), event.statusReason ? ` ${event.statusReason}` : '',
+        intentOutcome(event)));
+  }
+
+  /** For an intent's outcome reported back: whether it succeeded, after how many attempts. */
+  function intentOutcome(event) {
+    const payload = event.action.payload || {};
+    if (event.action.type === 'IntentSucceeded') {
+      return el('div', { class: 'muted' }, `intent succeeded (attempts: ${payload.attempts ?? '?'})`);
+    }
+    if (event.action.type === 'IntentFailed') {
+      return el('div', { class: 'muted' }, `intent failed: ${payload.error || ''} (attempts: ${payload.attempts ?? '?'})`);
+    }
+    return '';
   }
 
   async function select(sequence) {
@@ -400,7 +413,7 @@ async function instancePage(view, type, id) {
   view.append(header, pending,
     el('section', { class: 'panel' }, el('h3', {}, 'Timeline'),
       el('table', { id: 'timeline' },
-        el('thead', {}, el('tr', {}, ['#', 'Time', 'Action', 'Caused by', 'Intents emitted', 'Status after'].map((h) => el('th', {}, h)))),
+        el('thead', {}, el('tr', {}, ['#', 'Time', 'Action', 'Caused by', 'Intents emitted', 'Outcome (status after)'].map((h) => el('th', {}, h)))),
         timeline)),
     detail,
     replayPanel(type, base, workflow, instance));
@@ -408,6 +421,12 @@ async function instancePage(view, type, id) {
   // live: events journaled from now on come in as they are written, until the instance ends
   if (!FINAL.has(instance.status)) {
     const stop = new AbortController();
+    // attempts and errors of pending intents change without events: look again now and then
+    // (not while a confirmation is open: the controls would be drawn again under the user)
+    const polling = setInterval(() => {
+      if (!document.querySelector('.confirming input')) refresh().catch(() => {});
+    }, 3000);
+    stop.signal.addEventListener('abort', () => clearInterval(polling));
     leaveView = () => stop.abort();
     const indicator = () => document.getElementById('live-indicator');
     indicator().replaceChildren(el('span', { class: 'live', id: 'live' }, '● live'));

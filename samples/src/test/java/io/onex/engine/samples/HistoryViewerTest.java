@@ -161,6 +161,11 @@ class HistoryViewerTest {
             "IntentSucceeded",
             "IntentSucceeded");
     assertThat(browser.findElement(By.id("instance-header")).getText()).contains("COMPLETED");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#timeline tr.event[data-seq='4'] td.outcome"))
+                .getText())
+        .contains("intent succeeded");
 
     browser.findElement(By.cssSelector("#timeline tr.event[data-seq='2']")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("changes")));
