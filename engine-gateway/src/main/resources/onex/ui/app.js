@@ -9,6 +9,7 @@ const FINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 
 let me = null; // {principal, roles, authenticated}
 let leaveView = () => {}; // stops what the current view runs (a live stream)
+let generation = 0; // counts the views drawn; a view that is no longer current draws nothing more
 
 // ---- small DOM helpers -----------------------------------------------------------------------
 
@@ -140,6 +141,7 @@ function mayOperate(type) {
 // ---- routing ---------------------------------------------------------------------------------
 
 function route() {
+  generation += 1;
   leaveView();
   leaveView = () => {};
   show('');
@@ -161,7 +163,9 @@ function route() {
 // ---- the instance list -----------------------------------------------------------------------
 
 async function instancesPage(view, params) {
+  const mine = generation;
   const catalogue = await api('GET', '/v1/workflows');
+  if (mine !== generation) return;
   const workflows = catalogue.workflows || [];
   const form = el(
     'form',
@@ -210,6 +214,7 @@ async function instancesPage(view, params) {
     ? `/v1/workflows/${encodeURIComponent(params.get('type'))}/instances`
     : '/v1/instances';
   const page = await api('GET', `${base}?${query}`);
+  if (mine !== generation) return;
   const rows = page.instances.map((i) =>
     el('tr', { class: 'instance', 'data-id': i.instanceId },
       el('td', {}, el('a', { href: `#/instance/${encodeURIComponent(i.type)}/${encodeURIComponent(i.instanceId)}`, class: 'instance-link' }, i.instanceId)),
@@ -245,15 +250,17 @@ async function instancesPage(view, params) {
 // ---- one instance ----------------------------------------------------------------------------
 
 async function instancePage(view, type, id) {
+  const mine = generation;
   const base = `/v1/workflows/${encodeURIComponent(type)}/instances/${encodeURIComponent(id)}`;
   const [instance, catalogue] = await Promise.all([api('GET', base), api('GET', '/v1/workflows')]);
   const workflow = (catalogue.workflows || []).find((w) => w.type === type) || { versions: [] };
   const events = [];
   let page = { nextFromSeq: 1 };
   while (page.nextFromSeq) {
-    page = await api('GET', `${base}/history?fromSeq=${page.nextFromSeq}&limit=1000`);
+    page = await api('GET', `${base}/history?fromSeq=${page.nextFromSeq}`);
     events.push(...page.events);
   }
+  if (mine !== generation) return;
 
   const header = el('section', { class: 'panel', id: 'instance-header' });
   const pending = el('section', { class: 'panel', id: 'pending' });
@@ -261,6 +268,8 @@ async function instancePage(view, type, id) {
   const detail = el('section', { class: 'panel', id: 'event-detail' },
     el('p', { class: 'muted' }, 'Select an event to see the state right after it and what it changed.'));
   let selectedSeq = null;
+  let live = false;
+  let shown = null; // the instance as last drawn
 
   function renderHeader(current) {
     const timers = current.pendingIntents.filter((p) => p.type === 'timer').length;
@@ -273,7 +282,7 @@ async function instancePage(view, type, id) {
         el('div', {}, el('span', {}, 'Events'), el('b', { id: 'event-count' }, String(current.sequence))),
         el('div', {}, el('span', {}, 'Pending intents'), String(current.pendingIntents.length - timers)),
         el('div', {}, el('span', {}, 'Timers'), String(timers)),
-        el('div', { id: 'live-indicator' })),
+        el('div', { id: 'live-indicator' }, live ? el('span', { class: 'live', id: 'live' }, '● live') : '')),
       controls(current));
   }
 
@@ -400,15 +409,22 @@ async function instancePage(view, type, id) {
         el('div', {}, el('h3', {}, `Changes from event #${sequence - 1}`), renderChanges(changes))));
   }
 
+  /** Draws the instance again, if it changed (so that no button is replaced under the cursor). */
   async function refresh() {
     const current = await api('GET', base);
-    renderHeader(current);
-    renderPending(current);
+    if (mine === generation && JSON.stringify(current) !== shown) {
+      draw(current);
+    }
     return current;
   }
 
-  renderHeader(instance);
-  renderPending(instance);
+  function draw(current) {
+    shown = JSON.stringify(current);
+    renderHeader(current);
+    renderPending(current);
+  }
+
+  draw(instance);
   events.forEach((event) => timeline.append(timelineRow(event)));
   view.append(header, pending,
     el('section', { class: 'panel' }, el('h3', {}, 'Timeline'),
@@ -429,6 +445,7 @@ async function instancePage(view, type, id) {
     stop.signal.addEventListener('abort', () => clearInterval(polling));
     leaveView = () => stop.abort();
     const indicator = () => document.getElementById('live-indicator');
+    live = true;
     indicator().replaceChildren(el('span', { class: 'live', id: 'live' }, '● live'));
     const from = (events.length ? events[events.length - 1].sequence : 0) + 1;
     follow(`${base}/events?fromSeq=${from}`, async (event) => {
@@ -441,8 +458,9 @@ async function instancePage(view, type, id) {
       }
       if (FINAL.has(current.status)) stop.abort();
     }, stop.signal).catch(() => {}).finally(() => {
-      const live = indicator();
-      if (live) live.replaceChildren();
+      live = false;
+      clearInterval(polling);
+      if (mine === generation && indicator()) indicator().replaceChildren();
     });
   }
 }
@@ -509,7 +527,9 @@ function intentList(intents, other) {
 // ---- the deploy gate -------------------------------------------------------------------------
 
 async function gatePage(view, type, params) {
+  const mine = generation;
   const catalogue = await api('GET', '/v1/workflows');
+  if (mine !== generation) return;
   const workflows = catalogue.workflows || [];
   const workflow = workflows.find((w) => w.type === type);
   const typeSelect = el('select', { id: 'gate-type', onchange: (e) => { location.hash = `#/gate/${encodeURIComponent(e.target.value)}`; } },

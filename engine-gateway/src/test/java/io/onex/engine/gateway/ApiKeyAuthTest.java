@@ -88,6 +88,7 @@ class ApiKeyAuthTest {
           {"POST", "/v1/subscriptions/s-1/stop"},
           {"POST", "/v1/subscriptions/s-1/start"},
           {"GET", "/v1/cluster"},
+          {"GET", "/v1/me"},
           {"GET", "/v1/handlers"},
           {"GET", "/health"},
           {"GET", "/metrics"},

@@ -199,6 +199,20 @@ class JwtAuthTest {
     assertThat(elsewhere.body().path("requiredRole").asText()).isEqualTo("operator");
     assertThat(elsewhere.body().path("workflowType").asText()).isEqualTo("fenced-counter");
     assertThat(acrossTypes.status()).isEqualTo(403);
+    // who the caller is, any authenticated caller may ask: the history viewer starts there
+    Response me = call("GET", "/v1/me", null, limited);
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.body().path("authenticated").asBoolean()).isTrue();
+    assertThat(me.body().path("roles").toString()).contains("operator@counter");
+    // a replay reads: a reader of the type may run it
+    assertThat(
+            call(
+                    "POST",
+                    "/v1/workflows/counter/instances/scoped-1/replay",
+                    "{\"definitionVersion\":1}",
+                    limited)
+                .status())
+        .isEqualTo(200);
   }
 
   @Test

@@ -304,6 +304,10 @@ class HistoryViewerTest {
     browser.get(node.base() + "/ui/#/instance/approval/a-1");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("controls-hidden")));
     assertThat(browser.findElements(By.id("control-terminate"))).isEmpty();
+    // replays only read: a reader runs them
+    new Select(browser.findElement(By.id("replay-version"))).selectByValue("2");
+    browser.findElement(By.id("run-replay")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diverging-seq")));
     screenshot("9-reader");
   }
 

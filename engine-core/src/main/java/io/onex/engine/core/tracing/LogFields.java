@@ -40,9 +40,14 @@ public final class LogFields {
     return fields;
   }
 
+  /**
+   * Puts {@code value}, if any, cut to 128 characters and with control characters (line breaks
+   * among them) replaced by {@code _}: the fields come from callers and must not forge log lines.
+   */
   private static void putIfPresent(Map<String, String> fields, String key, String value) {
     if (value != null && !value.isEmpty()) {
-      fields.put(key, value);
+      String bounded = value.length() > 128 ? value.substring(0, 128) : value;
+      fields.put(key, bounded.replaceAll("\\p{Cntrl}", "_"));
     }
   }
 }

@@ -44,13 +44,14 @@ public final class LogEffectHandler implements EffectHandler {
     try (var correlation = MDC.putCloseable("correlationId", request.correlationId());
         var intent = MDC.putCloseable("intentId", request.intent().intentId());
         var key = MDC.putCloseable("idempotencyKey", request.idempotencyKey())) {
+      // the payload only at DEBUG: it may hold personal data
       logger.info(
-          "{} for {} of {} '{}': {}",
+          "{} for {} of {} '{}'",
           handlerType,
           request.target(),
           request.workflowType(),
-          request.instanceId(),
-          request.payload());
+          request.instanceId());
+      logger.debug("{} for {} payload: {}", handlerType, request.target(), request.payload());
     }
     return CompletableFuture.completedFuture(
         EffectResult.of(EngineJson.mapper().createObjectNode().put("logged", true)));

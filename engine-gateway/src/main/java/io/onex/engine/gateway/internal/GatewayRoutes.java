@@ -136,7 +136,7 @@ public final class GatewayRoutes extends RouteSupport {
                   boolean open = who == Principal.ANONYMOUS;
                   String required = RouteRoles.required(request.method().value(), path);
                   String type = RouteRoles.workflowType(path);
-                  if (!open && !Roles.allows(who.roles(), required, type)) {
+                  if (!open && required != null && !Roles.allows(who.roles(), required, type)) {
                     return complete(forbidden(path, who, required, type));
                   }
                   java.util.OptionalLong wait = limits.refusal(who.name());

@@ -120,10 +120,7 @@ final class RequestTraces {
         LogFields.of(
             segment(segments, 2, "workflows"),
             Optional.ofNullable(caller.instanceId).orElse(segment(segments, 4, "instances")),
-            request
-                .getHeader("X-Correlation-Id")
-                .map(h -> h.value().length() > 128 ? h.value().substring(0, 128) : h.value())
-                .orElse(null),
+            request.getHeader("X-Correlation-Id").map(h -> h.value()).orElse(null),
             span);
     String principal = Optional.ofNullable(caller.principal).orElse("-");
     Map<String, String> line = new LinkedHashMap<>(fields);

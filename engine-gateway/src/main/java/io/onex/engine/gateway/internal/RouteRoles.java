@@ -3,16 +3,26 @@ package io.onex.engine.gateway.internal;
 import io.onex.engine.gateway.Roles;
 
 /**
- * Which role a request needs: reading anything takes {@code reader}; leases, spec registration and
- * rollouts take {@code admin}; every other change takes {@code operator}. A grant limited to a
- * workflow type ({@link Roles}) reaches the requests about that type.
+ * Which role a request needs: reading anything takes {@code reader}, and so do replays and the
+ * deploy gate (POSTs that change nothing); leases, spec registration and rollouts take {@code
+ * admin}; every other change takes {@code operator}; {@code GET /v1/me} takes none but
+ * authentication. A grant limited to a workflow type ({@link Roles}) reaches the requests about
+ * that type.
  */
 final class RouteRoles {
 
   private RouteRoles() {}
 
+  /** The role {@code method} on {@code path} needs, or {@code null} when any caller may. */
   static String required(String method, String path) {
-    if (method.equals("GET") || method.equals("HEAD")) {
+    if (path.equals("/v1/me")) {
+      return null;
+    }
+    boolean replay =
+        method.equals("POST")
+            && path.startsWith("/v1/workflows/")
+            && (path.endsWith("/replay") || path.endsWith("/replay-check"));
+    if (method.equals("GET") || method.equals("HEAD") || replay) {
       return Roles.READER;
     }
     if (path.startsWith("/v1/leases")) {

@@ -29,6 +29,9 @@ final class ActionTraces {
   private final Timer apply;
   private final Timer journalWrite;
 
+  /** The action whose event is being written, if any: at most one, as the actor waits for it. */
+  private Traced writing;
+
   ActionTraces(InstanceTelemetry telemetry, String workflowType, String instanceId) {
     this.telemetry = telemetry;
     this.workflowType = workflowType;
@@ -79,6 +82,20 @@ final class ActionTraces {
     return new Traced(span);
   }
 
+  /**
+   * Ends the spans of an event whose write never completed ({@code why}: the journal failed and the
+   * instance restarts, or it stopped).
+   */
+  void abandoned(String why) {
+    Traced abandoned = writing;
+    writing = null;
+    if (abandoned != null) {
+      abandoned.write.setStatus(StatusCode.ERROR, why);
+      abandoned.write.end();
+      abandoned.refused(new IllegalStateException(why));
+    }
+  }
+
   /** One action being applied: its span, and the journal write's once it began. */
   final class Traced {
 
@@ -104,6 +121,7 @@ final class ActionTraces {
           event.action().type(),
           sequence);
       action.setAttribute("onex.event.sequence", sequence);
+      writing = this;
       writeStarted = System.nanoTime();
       write =
           telemetry
@@ -116,6 +134,7 @@ final class ActionTraces {
 
     /** The event is written: both spans end. */
     void written() {
+      writing = null;
       if (write != null) {
         journalWrite.record(System.nanoTime() - writeStarted, TimeUnit.NANOSECONDS);
         write.end();

@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -399,7 +400,13 @@ public final class WorkflowInstanceBehavior
   public SignalHandler<InstanceState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::recovered)
-        .onSignal(PostStop.instance(), stopped -> runtime.instances().stopped(persistenceId().id()))
+        .onSignal(PreRestart.instance(), restart -> traces.abandoned("the instance restarted"))
+        .onSignal(
+            PostStop.instance(),
+            stopped -> {
+              traces.abandoned("the instance stopped");
+              runtime.instances().stopped(persistenceId().id());
+            })
         .build();
   }
 
