@@ -310,7 +310,7 @@ async function instancePage(view, type, id) {
     const wrapper = el('span', { class: 'confirming' });
     const start = el('button', { type: 'button', class: 'secondary', id: `control-${name}` }, `${label}…`);
     start.addEventListener('click', () => {
-      const input = el('input', { id: `control-${name}-value`, placeholder: question, required: true });
+      const input = el('input', { id: `control-${name}-value`, 'aria-label': question, required: true });
       const yes = el('button', { type: 'button', class: 'danger', id: `control-${name}-confirm` }, `Confirm ${label.toLowerCase()}`);
       const no = el('button', { type: 'button', class: 'secondary' }, 'Cancel');
       no.addEventListener('click', () => wrapper.replaceChildren(start));

@@ -7,7 +7,6 @@ import io.onex.engine.cluster.LagGauge;
 import io.onex.engine.cluster.WorkflowEngine;
 import io.onex.engine.cluster.lease.LeaseManager;
 import io.onex.engine.cluster.registry.NodeRegistry;
-import io.onex.engine.core.Intent;
 import io.onex.engine.core.InternalApi;
 import io.onex.engine.core.WorkflowRegistry;
 import io.onex.engine.core.effect.ComputeFunction;
@@ -22,7 +21,6 @@ import io.onex.engine.persistence.HistoryInspector;
 import io.onex.engine.persistence.InstanceIndex;
 import io.onex.engine.persistence.InstanceRetention;
 import io.onex.engine.persistence.InstanceTelemetry;
-import io.onex.engine.persistence.IntentDispatcher;
 import io.onex.engine.persistence.JournalSchema;
 import io.onex.engine.persistence.JournalSettings;
 import io.onex.engine.persistence.WorkflowInstances;
@@ -67,21 +65,6 @@ import org.slf4j.LoggerFactory;
  */
 @InternalApi
 public final class EngineBootstrap {
-
-  /** Hands intents to the executor with the trace context of the action that emitted them. */
-  private record TracedDispatcher(IntentExecutor executor) implements IntentDispatcher {
-
-    @Override
-    public void dispatch(String workflowType, String instanceId, Intent intent) {
-      executor.execute(workflowType, instanceId, intent, null);
-    }
-
-    @Override
-    public void dispatch(
-        String workflowType, String instanceId, Intent intent, String traceparent) {
-      executor.execute(workflowType, instanceId, intent, traceparent);
-    }
-  }
 
   private static final Logger log = LoggerFactory.getLogger(EngineBootstrap.class);
 
@@ -160,7 +143,7 @@ public final class EngineBootstrap {
               registry,
               effective,
               clock,
-              new TracedDispatcher(intents),
+              new ExecutorDispatcher(intents),
               diverged,
               awaiting,
               new InstanceTelemetry(tracer, metrics));

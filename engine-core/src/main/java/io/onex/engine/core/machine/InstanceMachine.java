@@ -23,8 +23,6 @@ import io.onex.engine.core.error.TransitionRejectedException;
 import io.onex.engine.core.error.UnknownActionException;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.internal.DefaultReduceContext;
-import io.onex.engine.core.internal.StateDigest;
-import io.onex.engine.core.json.EngineJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -367,43 +365,8 @@ public final class InstanceMachine<S, A> {
       List<Intent> pending,
       LeaseFence fence,
       List<StepRecord> steps) {
-    Action action = context.action();
-    JsonNode stateJson = EngineJson.mapper().valueToTree(state);
-    String digest = StateDigest.of(status, statusReason, context.epoch(), stateJson);
-    WorkflowEvent event =
-        new WorkflowEvent(
-            context.eventId(),
-            context.workflowType(),
-            context.instanceId(),
-            context.sequence(),
-            context.epoch(),
-            action,
-            intents,
-            action.causationId(),
-            context.eventChain(),
-            context.definitionVersion(),
-            action.issuedAt(),
-            status,
-            statusReason,
-            digest,
-            WorkflowEvent.FORMAT,
-            pending.size(),
-            SearchAttributes.of(definition, stateJson),
-            steps);
-    WorkflowInstance<S> instance =
-        new WorkflowInstance<>(
-            context.workflowType(),
-            context.instanceId(),
-            context.definitionVersion(),
-            status,
-            statusReason,
-            context.sequence(),
-            context.sequence() == 1 ? 0 : context.epoch() + 1,
-            state,
-            digest,
-            pending,
-            fence);
-    return new Applied<>(event, instance, stateJson);
+    return Recording.of(
+        definition, context, state, intents, status, statusReason, pending, fence, steps);
   }
 
   private <I> S initialState(StartSpec<I, S> spec, JsonNode input, DefaultReduceContext context) {

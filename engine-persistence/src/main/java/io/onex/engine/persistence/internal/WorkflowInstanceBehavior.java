@@ -6,8 +6,6 @@ import io.onex.engine.core.OperatorActions;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowEvent;
 import io.onex.engine.core.error.InstanceAlreadyExistsException;
-import io.onex.engine.core.error.InstanceNotFoundException;
-import io.onex.engine.core.error.WorkflowError;
 import io.onex.engine.core.error.WorkflowException;
 import io.onex.engine.core.machine.InstanceMachine.Applied;
 import io.onex.engine.core.tracing.LogFields;
@@ -24,7 +22,6 @@ import io.onex.engine.persistence.InstanceCommand.Start;
 import io.onex.engine.persistence.InstanceCommand.Subscribe;
 import io.onex.engine.persistence.InstanceCommand.Unsubscribe;
 import io.onex.engine.persistence.InstanceCommand.Wake;
-import io.onex.engine.persistence.InstanceNotice;
 import io.onex.engine.persistence.InstanceReply;
 import io.onex.engine.persistence.internal.ActionTraces.Traced;
 import io.onex.engine.persistence.internal.InstanceState.Active;
@@ -81,6 +78,7 @@ public final class WorkflowInstanceBehavior
   private final IntentHandover handover;
   private final TimerFiring firing;
   private final ActionTraces traces;
+  private final InstanceReplies replies;
 
   private WorkflowInstanceBehavior(
       ActorContext<InstanceCommand> context,
@@ -108,6 +106,9 @@ public final class WorkflowInstanceBehavior
     this.handover = new IntentHandover(runtime, workflowType, instanceId, timers, scheduler);
     this.firing = new TimerFiring(runtime, workflowType, timers, checks);
     this.traces = new ActionTraces(runtime.telemetry(), workflowType, instanceId);
+    this.replies =
+        new InstanceReplies(
+            Effect(), context, workflowType, instanceId, answers, subscribers, passivate);
     runtime.instances().holds(persistenceId().id(), List.of());
   }
 
@@ -147,9 +148,11 @@ public final class WorkflowInstanceBehavior
             Apply.class,
             (state, apply) -> traces.logged(apply.action(), () -> onApply(state, apply)))
         .onCommand(SkipIntent.class, this::onSkip)
-        .onCommand(Retire.class, this::onRetire)
-        .onCommand(Get.class, this::onGet)
-        .onCommand(Subscribe.class, this::onSubscribe)
+        .onCommand(Retire.class, replies::retire)
+        .onCommand(Get.class, replies::get)
+        .onCommand(
+            Subscribe.class,
+            (state, command) -> replies.subscribe(state, command, lastSequenceNumber(context)))
         .onCommand(
             Unsubscribe.class,
             (state, command) -> {
@@ -170,7 +173,8 @@ public final class WorkflowInstanceBehavior
       return Effect().reply(command.replyTo(), repeated.get());
     }
     if (!(state instanceof NotStarted)) {
-      return fail(command.replyTo(), new InstanceAlreadyExistsException(workflowType, instanceId));
+      return replies.fail(
+          command.replyTo(), new InstanceAlreadyExistsException(workflowType, instanceId));
     }
     Traced traced = traces.begin(command.action());
     try {
@@ -187,13 +191,13 @@ public final class WorkflowInstanceBehavior
       // A refused start leaves nothing behind to remember.
       traced.refused(e);
       passivate.accept(context.getSelf());
-      return fail(command.replyTo(), e);
+      return replies.fail(command.replyTo(), e);
     }
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onApply(InstanceState state, Apply command) {
     if (state instanceof NotStarted) {
-      return notFound(command.replyTo());
+      return replies.notFound(command.replyTo());
     }
     if (OperatorActions.MIGRATE.equals(command.action().type())) {
       return onMigrate(state, command);
@@ -212,7 +216,7 @@ public final class WorkflowInstanceBehavior
       return persist(command.replyTo(), state, applied, traced);
     } catch (WorkflowException e) {
       traced.refused(e);
-      return fail(command.replyTo(), e);
+      return replies.fail(command.replyTo(), e);
     }
   }
 
@@ -229,28 +233,15 @@ public final class WorkflowInstanceBehavior
       return persist(command.replyTo(), state, checks.migrate(instanceId, action), traced);
     } catch (WorkflowException e) {
       traced.refused(e);
-      return fail(command.replyTo(), e);
+      return replies.fail(command.replyTo(), e);
     }
-  }
-
-  private ReplyEffect<WorkflowEvent, InstanceState> onRetire(InstanceState state, Retire command) {
-    if (state instanceof NotStarted) {
-      return notFound(command.replyTo());
-    }
-    try {
-      OperatorCommands.requireEnded(workflowType, instanceId, state);
-    } catch (WorkflowException e) {
-      return fail(command.replyTo(), e);
-    }
-    passivate.accept(context.getSelf());
-    return Effect().reply(command.replyTo(), answers.current(state));
   }
 
   /** An operator's outcome for a pending intent, applied as the intent's handler's would be. */
   private ReplyEffect<WorkflowEvent, InstanceState> onSkip(
       InstanceState state, SkipIntent command) {
     if (state instanceof NotStarted) {
-      return notFound(command.replyTo());
+      return replies.notFound(command.replyTo());
     }
     if (state instanceof Diverged diverged) {
       return Effect().reply(command.replyTo(), new InstanceReply.Failed(diverged.error()));
@@ -260,33 +251,8 @@ public final class WorkflowInstanceBehavior
           OperatorCommands.skipped(((Active) state).instance(), command, runtime.clock().instant());
       return onApply(state, new Apply(reported, command.replyTo()));
     } catch (WorkflowException e) {
-      return fail(command.replyTo(), e);
+      return replies.fail(command.replyTo(), e);
     }
-  }
-
-  private ReplyEffect<WorkflowEvent, InstanceState> onGet(InstanceState state, Get command) {
-    if (state instanceof NotStarted) {
-      return notFound(command.replyTo());
-    }
-    return Effect().reply(command.replyTo(), answers.current(state));
-  }
-
-  /** Answers where the instance stands; see {@link Subscribers#subscribe}. */
-  private ReplyEffect<WorkflowEvent, InstanceState> onSubscribe(
-      InstanceState state, Subscribe command) {
-    if (state instanceof NotStarted) {
-      passivate.accept(context.getSelf());
-      return Effect()
-          .reply(
-              command.subscriber(),
-              new InstanceNotice.Refused(
-                  WorkflowError.of(new InstanceNotFoundException(workflowType, instanceId))));
-    }
-    return Effect()
-        .reply(
-            command.subscriber(),
-            subscribers.subscribe(
-                command.subscriber(), answers.current(state), lastSequenceNumber(context)));
   }
 
   private ReplyEffect<WorkflowEvent, InstanceState> onProgress(ReportProgress report) {
@@ -368,20 +334,6 @@ public final class WorkflowInstanceBehavior
         applied.event().sequence(),
         applied.instance().status().isFinal(),
         () -> answers.view(applied.instance()));
-  }
-
-  private ReplyEffect<WorkflowEvent, InstanceState> fail(
-      ActorRef<InstanceReply> replyTo, WorkflowException error) {
-    return Effect().reply(replyTo, new InstanceReply.Failed(WorkflowError.of(error)));
-  }
-
-  /**
-   * Answers that the instance was never started, and passivates at once: a request for an unknown
-   * id must not leave an entity behind that is remembered and restarted with every node start.
-   */
-  private ReplyEffect<WorkflowEvent, InstanceState> notFound(ActorRef<InstanceReply> replyTo) {
-    passivate.accept(context.getSelf());
-    return fail(replyTo, new InstanceNotFoundException(workflowType, instanceId));
   }
 
   @Override
