@@ -58,7 +58,7 @@ public final class GatewayRoutes extends RouteSupport {
     this.errors = new ErrorMapping(problemTypeBase, maxBodyBytes);
     this.timer = new RequestTimer(engine.operations().metrics());
     this.traces =
-        new RequestTraces(engine.operations().openTelemetry().getTracer("io.onex.engine"));
+        new RequestTraces(engine.operations().openTelemetry().getTracer("io.onex.engine"), timer);
     this.limits = new RateLimits(http);
     this.operations = new OperationsRoutes(engine.operations(), executor, http);
     this.lists = new InstanceListRoutes(engine.client(), executor, http);
@@ -94,8 +94,8 @@ public final class GatewayRoutes extends RouteSupport {
         concat(probes, ui.assets(), authenticated(() -> concat(root, pathPrefix("v1", () -> v1))));
     var exceptions = errors.exceptionHandler();
     var rejections = errors.rejectionHandler();
-    return timer.timed(
-        traces.traced(handleExceptions(exceptions, () -> handleRejections(rejections, () -> api))));
+    return traces.traced(
+        handleExceptions(exceptions, () -> handleRejections(rejections, () -> api)));
   }
 
   private Route v1Routes() {

@@ -1,19 +1,15 @@
 package io.onex.engine.gateway.internal;
 
-import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
-import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Times every request into the histogram {@code onex.http.requests} (Prometheus buckets) by method,
- * route and status. The route is the path with its type names and ids written as {@code {type}} and
- * {@code {id}} ({@code /v1/workflows/{type}/instances/{id}/actions}), so that the series stay few.
+ * Times requests (as {@link RequestTraces} measures them) into the histogram {@code
+ * onex.http.requests} (Prometheus buckets) by method, route and status. The route is the path with
+ * its type names and ids written as {@code {type}} and {@code {id}} ({@code
+ * /v1/workflows/{type}/instances/{id}/actions}), so that the series stay few.
  */
 final class RequestTimer {
 
@@ -63,25 +59,16 @@ final class RequestTimer {
     this.metrics = metrics;
   }
 
-  Route timed(Route inner) {
-    return extractRequest(
-        request -> {
-          long started = System.nanoTime();
-          return mapResponse(
-              response -> {
-                timer(request, response.status().intValue())
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                return response;
-              },
-              () -> inner);
-        });
+  /** Records that a request {@code method} on {@code route} took {@code nanos} to answer. */
+  void record(String method, String route, int status, long nanos) {
+    timer(method, route, status).record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  private Timer timer(HttpRequest request, int status) {
+  private Timer timer(String method, String route, int status) {
     return Timer.builder("onex.http.requests")
         .description("Time to answer an HTTP request (to the start of a streamed answer)")
-        .tag("method", request.method().value())
-        .tag("route", template(request.getUri().path()))
+        .tag("method", method)
+        .tag("route", route)
         .tag("status", Integer.toString(status))
         .publishPercentileHistogram()
         .register(metrics);

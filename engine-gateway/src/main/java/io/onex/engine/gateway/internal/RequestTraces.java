@@ -23,12 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes each request a server span, continuing the trace of the W3C {@code traceparent} the client
- * sent (the header the routes see is replaced by the span's own, so what they start carries it on),
- * and writes one access-log line per request to logger {@value #ACCESS_LOGGER}: method, route,
- * status, duration and principal, with the request's correlation id ({@code X-Correlation-Id}),
- * workflow type, instance id and trace in the diagnostic context (see {@link LogFields}). The line
- * holds no body, query or credential.
+ * Makes each request a server span and times it ({@link RequestTimer}), continuing the trace of the
+ * W3C {@code traceparent} the client sent (the header the routes see is replaced by the span's own,
+ * so what they start carries it on), and writes one access-log line per request to logger {@value
+ * #ACCESS_LOGGER}: method, route, status, duration and principal, with the request's correlation id
+ * ({@code X-Correlation-Id}), workflow type, instance id and trace in the diagnostic context (see
+ * {@link LogFields}). The line holds no body, query or credential.
  */
 final class RequestTraces {
 
@@ -40,9 +40,11 @@ final class RequestTraces {
       AttributeKey.create("onex-caller", Caller.class);
 
   private final Tracer tracer;
+  private final RequestTimer timer;
 
-  RequestTraces(Tracer tracer) {
+  RequestTraces(Tracer tracer, RequestTimer timer) {
     this.tracer = tracer;
+    this.timer = timer;
   }
 
   /** What the routes learn of a request for its access-log line: who asked, which instance. */
@@ -87,7 +89,9 @@ final class RequestTraces {
                   span.setStatus(StatusCode.ERROR);
                 }
                 span.end();
-                logAccess(request, method, route, status, started, caller, span);
+                long elapsed = System.nanoTime() - started;
+                timer.record(method, route, status, elapsed);
+                logAccess(request, method, route, status, elapsed, caller, span);
                 return response;
               },
               () ->
@@ -108,13 +112,13 @@ final class RequestTraces {
       String method,
       String route,
       int status,
-      long started,
+      long elapsed,
       Caller caller,
       Span span) {
     if (!access.isInfoEnabled()) {
       return;
     }
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    long millis = TimeUnit.NANOSECONDS.toMillis(elapsed);
     String[] segments = request.getUri().path().split("/");
     Map<String, String> fields =
         LogFields.of(
