@@ -7,7 +7,6 @@ import io.onex.engine.core.Intent;
 import io.onex.engine.core.IntentOutcome;
 import io.onex.engine.core.LeaseFence;
 import io.onex.engine.core.OperatorActions;
-import io.onex.engine.core.StepRecord;
 import io.onex.engine.core.Transition;
 import io.onex.engine.core.WorkflowDefinition;
 import io.onex.engine.core.WorkflowDefinition.ActionSpec;
@@ -277,7 +276,8 @@ public final class InstanceMachine<S, A> {
     Transition.Accepted<S> accepted = (Transition.Accepted<S>) transition;
     List<Intent> pending = new ArrayList<>(stillPending);
     pending.addAll(accepted.intents());
-    return record(
+    return Recording.of(
+        definition,
         context,
         accepted.state(),
         accepted.intents(),
@@ -345,6 +345,7 @@ public final class InstanceMachine<S, A> {
         again.event(), again.instance().withEpoch(current.epoch()), again.stateJson());
   }
 
+  /** What an action without steps records; see {@link Recording}. */
   private Applied<S> record(
       DefaultReduceContext context,
       S state,
@@ -353,20 +354,8 @@ public final class InstanceMachine<S, A> {
       String statusReason,
       List<Intent> pending,
       LeaseFence fence) {
-    return record(context, state, intents, status, statusReason, pending, fence, List.of());
-  }
-
-  private Applied<S> record(
-      DefaultReduceContext context,
-      S state,
-      List<Intent> intents,
-      InstanceStatus status,
-      String statusReason,
-      List<Intent> pending,
-      LeaseFence fence,
-      List<StepRecord> steps) {
     return Recording.of(
-        definition, context, state, intents, status, statusReason, pending, fence, steps);
+        definition, context, state, intents, status, statusReason, pending, fence, List.of());
   }
 
   private <I> S initialState(StartSpec<I, S> spec, JsonNode input, DefaultReduceContext context) {
